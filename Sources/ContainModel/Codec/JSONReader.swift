@@ -1,0 +1,289 @@
+/// Reads JSON text into `JSONValue`s while recording where every value starts.
+///
+/// Hand-written rather than Foundation's `JSONSerialization` so that integers stay integers,
+/// member order is kept, duplicate member names are refused (as Kubernetes' strict decoding
+/// does) and every error carries a line and column.
+public struct JSONReader {
+    /// Deepest nesting accepted; deeper input is refused instead of exhausting the stack.
+    public static let maximumDepth = 256
+
+    private let bytes: [UInt8]
+    private let file: String?
+    private var offset = 0
+    private var line = 1
+    private var lineStart = 0
+
+    private init(bytes: [UInt8], file: String?) {
+        self.bytes = bytes
+        self.file = file
+    }
+
+    /// Parses one JSON document, or a stream of whitespace-separated documents.
+    public static func documents(_ text: String, file: String? = nil) throws(SyntaxError) -> [SourceDocument] {
+        var reader = JSONReader(bytes: Array(text.utf8), file: file)
+        var documents: [SourceDocument] = []
+        reader.skipWhitespace()
+        while reader.offset < reader.bytes.count {
+            let (value, node) = try reader.parseValue(depth: 0)
+            documents.append(SourceDocument(file: file, index: documents.count, value: value, source: node))
+            reader.skipWhitespace()
+        }
+        return documents
+    }
+
+    /// Parses exactly one JSON value.
+    public static func value(_ text: String, file: String? = nil) throws(SyntaxError) -> JSONValue {
+        var reader = JSONReader(bytes: Array(text.utf8), file: file)
+        reader.skipWhitespace()
+        let (value, _) = try reader.parseValue(depth: 0)
+        reader.skipWhitespace()
+        if reader.offset < reader.bytes.count {
+            throw reader.error("unexpected content after the JSON value")
+        }
+        return value
+    }
+
+    private var position: SourcePosition {
+        SourcePosition(line: line, column: columnOf(offset))
+    }
+
+    /// Columns count bytes from the line start (as Go's JSON errors do), which keeps
+    /// position tracking linear even for a minified document on one line.
+    private func columnOf(_ offset: Int) -> Int { offset - lineStart + 1 }
+
+    private func error(_ message: String) -> SyntaxError {
+        SyntaxError(file: file, position: position, message: message)
+    }
+
+    private mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x09, 0x0D:
+                offset += 1
+            case 0x0A:
+                offset += 1
+                line += 1
+                lineStart = offset
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func parseValue(depth: Int) throws(SyntaxError) -> (JSONValue, SourceNode) {
+        guard depth < Self.maximumDepth else { throw error("JSON nested deeper than \(Self.maximumDepth) levels") }
+        guard offset < bytes.count else { throw error("unexpected end of JSON input") }
+        let start = position
+        switch bytes[offset] {
+        case UInt8(ascii: "{"):
+            return try parseObject(depth: depth, start: start)
+        case UInt8(ascii: "["):
+            return try parseArray(depth: depth, start: start)
+        case UInt8(ascii: "\""):
+            return (.string(try parseString()), .scalar(start))
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return (.bool(true), .scalar(start))
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return (.bool(false), .scalar(start))
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return (.null, .scalar(start))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return (try parseNumber(), .scalar(start))
+        default:
+            throw error("invalid character '\(Self.printable(bytes[offset]))' looking for beginning of value")
+        }
+    }
+
+    private static func printable(_ byte: UInt8) -> String {
+        byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\u{\(String(byte, radix: 16))}"
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(SyntaxError) {
+        let count = literal.utf8CodeUnitCount
+        let matches = literal.withUTF8Buffer { buffer in
+            offset + count <= bytes.count && bytes[offset..<(offset + count)].elementsEqual(buffer)
+        }
+        guard matches else { throw error("invalid literal, expected \(literal)") }
+        offset += count
+    }
+
+    private mutating func parseObject(depth: Int, start: SourcePosition) throws(SyntaxError) -> (JSONValue, SourceNode) {
+        offset += 1
+        var object = JSONObject()
+        var members: [String: SourceMember] = [:]
+        skipWhitespace()
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
+            offset += 1
+            return (.object(object), .mapping(start, members))
+        }
+        while true {
+            skipWhitespace()
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+                throw error("expected a string for an object member name")
+            }
+            let keyPosition = position
+            let key = try parseString()
+            if object.contains(key) { throw SyntaxError(file: file, position: keyPosition, message: "duplicate field \"\(key)\"") }
+            skipWhitespace()
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
+                throw error("expected ':' after object member name")
+            }
+            offset += 1
+            skipWhitespace()
+            let (value, node) = try parseValue(depth: depth + 1)
+            object[key] = value
+            members[key] = SourceMember(keyPosition: keyPosition, value: node)
+            skipWhitespace()
+            guard offset < bytes.count else { throw error("unexpected end of JSON input in object") }
+            if bytes[offset] == UInt8(ascii: ",") {
+                offset += 1
+                continue
+            }
+            if bytes[offset] == UInt8(ascii: "}") {
+                offset += 1
+                return (.object(object), .mapping(start, members))
+            }
+            throw error("expected ',' or '}' after object member")
+        }
+    }
+
+    private mutating func parseArray(depth: Int, start: SourcePosition) throws(SyntaxError) -> (JSONValue, SourceNode) {
+        offset += 1
+        var elements: [JSONValue] = []
+        var nodes: [SourceNode] = []
+        skipWhitespace()
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
+            offset += 1
+            return (.array(elements), .sequence(start, nodes))
+        }
+        while true {
+            skipWhitespace()
+            let (value, node) = try parseValue(depth: depth + 1)
+            elements.append(value)
+            nodes.append(node)
+            skipWhitespace()
+            guard offset < bytes.count else { throw error("unexpected end of JSON input in array") }
+            if bytes[offset] == UInt8(ascii: ",") {
+                offset += 1
+                continue
+            }
+            if bytes[offset] == UInt8(ascii: "]") {
+                offset += 1
+                return (.array(elements), .sequence(start, nodes))
+            }
+            throw error("expected ',' or ']' after array element")
+        }
+    }
+
+    private mutating func parseNumber() throws(SyntaxError) -> JSONValue {
+        let start = offset
+        var isInteger = true
+        if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("invalid number") }
+        if bytes[offset] == UInt8(ascii: "0"), offset + 1 < bytes.count, isDigit(bytes[offset + 1]) {
+            throw error("invalid number: leading zero")
+        }
+        while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+            isInteger = false
+            offset += 1
+            guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("invalid number: expected digit after '.'") }
+            while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
+            isInteger = false
+            offset += 1
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("invalid number: expected exponent digits") }
+            while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
+        }
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        if isInteger, let integer = Int64(text) { return .integer(integer) }
+        guard let double = Double(text), double.isFinite else { throw error("number \(text) is out of range") }
+        return .double(double)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private mutating func parseString() throws(SyntaxError) -> String {
+        offset += 1
+        let start = offset
+        // Fast path: no escapes.
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+                offset += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw error("invalid control character in string literal") }
+            offset += 1
+        }
+        var scalars = Array(bytes[start..<offset])
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: "\""):
+                offset += 1
+                return String(decoding: scalars, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                offset += 1
+                guard offset < bytes.count else { break }
+                let escape = bytes[offset]
+                offset += 1
+                switch escape {
+                case UInt8(ascii: "\""): scalars.append(0x22)
+                case UInt8(ascii: "\\"): scalars.append(0x5C)
+                case UInt8(ascii: "/"): scalars.append(0x2F)
+                case UInt8(ascii: "b"): scalars.append(0x08)
+                case UInt8(ascii: "f"): scalars.append(0x0C)
+                case UInt8(ascii: "n"): scalars.append(0x0A)
+                case UInt8(ascii: "r"): scalars.append(0x0D)
+                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "u"):
+                    var code = try parseHex4()
+                    if (0xD800...0xDBFF).contains(code), offset + 1 < bytes.count,
+                        bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
+                    {
+                        offset += 2
+                        let low = try parseHex4()
+                        if (0xDC00...0xDFFF).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                    }
+                    let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
+                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                default:
+                    throw error("invalid escape '\\\(Self.printable(escape))' in string literal")
+                }
+            default:
+                if byte < 0x20 { throw error("invalid control character in string literal") }
+                scalars.append(byte)
+                offset += 1
+            }
+        }
+        throw error("unexpected end of JSON input in string literal")
+    }
+
+    private mutating func parseHex4() throws(SyntaxError) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw error("invalid \\u escape") }
+        var code: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[offset]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: throw error("invalid \\u escape")
+            }
+            code = code * 16 + digit
+            offset += 1
+        }
+        return code
+    }
+}

@@ -1,0 +1,4 @@
+extension KindRegistry {
+    /// The Kubernetes kinds tenancy produces or admission checks.
+    public static let coreKinds: [any KubeObject.Type] = []
+}

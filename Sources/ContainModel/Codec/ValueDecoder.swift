@@ -75,10 +75,11 @@ final class DecodingSession {
     /// skipped because their containers were left half-read.
     var failedPaths: [FieldPath] = []
 
-    func record(_ error: any Error) {
+    /// Records a problem; `failed` marks its path as half-read, so unknown-field checks skip it.
+    func record(_ error: any Error, failed: Bool = true) {
         let problem = Self.problem(from: error)
         if !problems.contains(problem) { problems.append(problem) }
-        failedPaths.append(problem.path)
+        if failed { failedPaths.append(problem.path) }
     }
 
     func sortedProblems() -> [DecodingProblem] {
@@ -132,21 +133,24 @@ final class DecodingSession {
         return best?.name
     }
 
+    /// Edit distance counting a swap of neighbouring letters as one edit (`teir` → `tier`).
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.utf8), b = Array(b.utf8)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
         for i in 1...a.count {
-            current[0] = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
         }
-        return previous[b.count]
+        return table[a.count][b.count]
     }
 }
 
@@ -226,6 +230,22 @@ final class ValueDecoderImpl: Decoder {
         }
     }
 
+    /// An empty value of `type` to stand in for a missing required member: the zero value of a
+    /// scalar, or the type decoded from `{}` or `[]` (in a throwaway session, so the stand-in's
+    /// own gaps are not reported). `nil` when no empty form decodes (a closed enum, say).
+    func standIn<T: Decodable>(for type: T.Type, codingPath: [any CodingKey]) -> T? {
+        let scratch = ValueDecoderImpl(value: .null, codingPath: codingPath, session: DecodingSession())
+        for candidate: JSONValue in [.string(""), .integer(0), .bool(false), .object(JSONObject()), .array([])] {
+            if let value = try? scratch.unbox(candidate, as: type, codingPath: codingPath),
+                scratch.session.problems.isEmpty
+            {
+                return value
+            }
+            scratch.session.problems.removeAll()
+        }
+        return nil
+    }
+
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let object) = value else { throw mismatch("object", value, codingPath: codingPath) }
         let tracker = DecodingSession.Tracker(path: FieldPath(codingPath: codingPath), object: object)
@@ -267,8 +287,22 @@ final class ValueDecoderImpl: Decoder {
         }
 
         func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            let value = try member(key)
-            return try decoder.unbox(value, as: type, codingPath: codingPath + [key])
+            tracker.requested.insert(key.stringValue)
+            guard let value = object[key.stringValue] else {
+                let missing = DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "Required value"))
+                // Record the missing field and go on with an empty stand-in, so the rest of the
+                // object is still checked and every problem is reported in one pass.
+                guard let standIn = decoder.standIn(for: type, codingPath: codingPath + [key]) else { throw missing }
+                decoder.session.record(missing, failed: false)
+                return standIn
+            }
+            do {
+                return try decoder.unbox(value, as: type, codingPath: codingPath + [key])
+            } catch {
+                guard let standIn = decoder.standIn(for: type, codingPath: codingPath + [key]) else { throw error }
+                decoder.session.record(error)
+                return standIn
+            }
         }
 
         func decodeOptional<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {

@@ -59,7 +59,8 @@ public enum YAMLReader {
             return SyntaxError(file: file, position: position(mark), message: "invalid YAML: " + describe(context, problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-            return SyntaxError(file: file, position: position(context.mark), message: "duplicate field \(names)")
+            return SyntaxError(file: file, position: position(context.mark),
+                               message: "duplicate field \(names): a mapping key may appear only once")
         case .reader(let problem, _, _, _):
             return SyntaxError(file: file, position: SourcePosition(line: 1, column: 1), message: "invalid YAML input: \(problem)")
         default:

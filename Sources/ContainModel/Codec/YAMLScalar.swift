@@ -27,9 +27,11 @@ public enum YAMLScalar {
         if case .string = resolvePlain(text) {} else { return true }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return true }
         if first == " " || last == " " || first == "\t" || last == "\t" { return true }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
-            // `-`, `?` and `:` may start a plain scalar when not followed by a space, but keep it simple.
-            return true
+        if ",[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
+        if "-?:".unicodeScalars.contains(first) {
+            // These start a plain scalar only when a non-space character follows (`--flag`).
+            let scalars = Array(text.unicodeScalars.prefix(2))
+            if scalars.count < 2 || scalars[1] == " " || scalars[1] == "\t" { return true }
         }
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {

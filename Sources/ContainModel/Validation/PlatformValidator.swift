@@ -24,7 +24,7 @@ public struct PlatformValidator: Sendable {
         }
         for index in platforms.dropFirst() {
             context.report(index, .forbidden(FieldPath("metadata", "name"),
-                                             "a platform has one Platform object; another is defined at \(context.location(platforms[0]))"))
+                                             "a platform has one Platform object; another is defined at \(context.location(platforms[0], from: index))"))
         }
         for index in manifests.indices {
             for issue in MetadataValidator.validate(manifests[index]) { context.report(index, issue) }
@@ -55,10 +55,12 @@ public struct PlatformValidator: Sendable {
             manifests.indices.filter { manifests[$0].object.typed(as: type) != nil }
         }
 
-        func location(_ index: Int) -> String {
+        /// Where an object starts, as `line N` within the same file as `reporter`, else `file:N`.
+        func location(_ index: Int, from reporter: Int) -> String {
             let document = manifests[index].document
-            let position = document.source?.position
-            return "\(document.file ?? "<input>"):\(position?.line ?? 1)"
+            let line = document.source?.position.line ?? 1
+            if document.file == manifests[reporter].document.file { return "line \(line)" }
+            return "\(document.file ?? "<input>"):\(line)"
         }
 
         mutating func report(_ index: Int, _ issue: FieldIssue) {
@@ -72,7 +74,7 @@ public struct PlatformValidator: Sendable {
                 let key = "\(manifest.apiVersion)|\(manifest.kind)|\(manifest.namespace ?? "")|\(manifest.name)"
                 if let earlier = first[key] {
                     report(index, .duplicate(FieldPath("metadata", "name"), .string(manifest.name),
-                                             "another \(manifest.kind) with this name is defined at \(location(earlier))"))
+                                             "another \(manifest.kind) with this name is defined at \(location(earlier, from: index))"))
                 } else {
                     first[key] = index
                 }

@@ -26,8 +26,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ContainModelTests",
-            dependencies: ["ContainModel"],
-            resources: []
+            dependencies: ["ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainCLITests",
+            dependencies: ["ContainCLI", "ContainModel"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -35,14 +35,28 @@ struct ValidateBench: ParsableCommand {
             let start = ContinuousClock.now
             let report = check.run([source])
             let elapsed = ContinuousClock.now - start
-            precondition(report.objects == objects)
+            guard report.objects == objects else { throw ValidationError("run read \(report.objects) objects") }
             seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
         seconds.sort()
+        let parse = Self.measure { _ = try? YAMLReader.documents(yaml, file: source.path) }
+        var loaded = ManifestSet()
+        let load = Self.measure { loaded = check.loader.load(yaml, file: source.path) }
+        let validate = Self.measure { _ = check.validator.validate(loaded.manifests) }
         let median = seconds[seconds.count / 2]
         let megabytes = Double(yaml.utf8.count) / 1_048_576
         print("decode+validate \(objects) objects (\(String(format: "%.1f", megabytes)) MiB YAML), \(seconds.count) runs")
         print("  median \(String(format: "%.3f", median)) s, best \(String(format: "%.3f", seconds[0])) s, worst \(String(format: "%.3f", seconds[seconds.count - 1])) s")
         print("  \(Int(Double(objects) / median)) objects/s (median), \(Int(Double(objects) / seconds[0])) objects/s (best)")
+        print("  phases: YAML parse \(Self.format(parse)) s, parse+strict decode \(Self.format(load)) s, platform validation \(Self.format(validate)) s")
+    }
+
+    private static func format(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
+
+    private static func measure(_ body: () -> Void) -> Double {
+        let start = ContinuousClock.now
+        body()
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }

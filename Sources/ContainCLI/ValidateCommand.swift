@@ -25,10 +25,6 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Output format: text or json.")
     var output: OutputFormat = .text
 
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one file or directory") }
-    }
-
     func run() throws {
         let (sources, problems) = ManifestFiles.read(paths)
         let report = PlatformCheck().run(sources, extraDiagnostics: problems)

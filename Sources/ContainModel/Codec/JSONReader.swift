@@ -113,7 +113,7 @@ public struct JSONReader {
     private mutating func parseObject(depth: Int, start: SourcePosition) throws(SyntaxError) -> (JSONValue, SourceNode) {
         offset += 1
         var object = JSONObject()
-        var members: [String: SourceMember] = [:]
+        var members: [SourceMember] = []
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
             offset += 1
@@ -135,7 +135,7 @@ public struct JSONReader {
             skipWhitespace()
             let (value, node) = try parseValue(depth: depth + 1)
             object[key] = value
-            members[key] = SourceMember(keyPosition: keyPosition, value: node)
+            members.append(SourceMember(key: key, keyPosition: keyPosition, value: node))
             skipWhitespace()
             guard offset < bytes.count else { throw error("unexpected end of JSON input in object") }
             if bytes[offset] == UInt8(ascii: ",") {

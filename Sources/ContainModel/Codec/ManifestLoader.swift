@@ -90,7 +90,7 @@ public struct ManifestLoader: Sendable {
             let items = document.value["items"]?.arrayValue
         else { return [document] }
         var sourceItems: [SourceNode] = []
-        if case .mapping(_, let members) = document.source, case .sequence(_, let nodes) = members["items"]?.value {
+        if case .mapping(_, let members) = document.source, case .sequence(_, let nodes) = members.first(where: { $0.key == "items" })?.value {
             sourceItems = nodes
         }
         return items.enumerated().map { index, item in

@@ -22,8 +22,9 @@ public indirect enum SourceNode: Sendable {
     case scalar(SourcePosition)
     /// A sequence starting at a position, with its elements.
     case sequence(SourcePosition, [SourceNode])
-    /// A mapping starting at a position, with the position of each key and its value.
-    case mapping(SourcePosition, [String: SourceMember])
+    /// A mapping starting at a position, with the position of each key and its value, in
+    /// document order (looked up only when a problem is reported, so a list is enough).
+    case mapping(SourcePosition, [SourceMember])
 
     /// Where this node starts.
     public var position: SourcePosition {
@@ -41,7 +42,7 @@ public indirect enum SourceNode: Sendable {
         for component in path.components {
             switch (component, node) {
             case (.key(let key), .mapping(_, let members)):
-                guard let member = members[key] else { return best }
+                guard let member = members.first(where: { $0.key == key }) else { return best }
                 best = member.keyPosition
                 node = member.value
             case (.index(let index), .sequence(_, let elements)):
@@ -61,7 +62,7 @@ public indirect enum SourceNode: Sendable {
         for component in path.components {
             switch (component, node) {
             case (.key(let key), .mapping(_, let members)):
-                guard let member = members[key] else { return nil }
+                guard let member = members.first(where: { $0.key == key }) else { return nil }
                 node = member.value
             case (.index(let index), .sequence(_, let elements)):
                 guard elements.indices.contains(index) else { return nil }
@@ -74,12 +75,14 @@ public indirect enum SourceNode: Sendable {
     }
 }
 
-/// A mapping member's key position and value.
+/// A mapping member's key, key position and value.
 public struct SourceMember: Sendable {
+    public var key: String
     public var keyPosition: SourcePosition
     public var value: SourceNode
 
-    public init(keyPosition: SourcePosition, value: SourceNode) {
+    public init(key: String, keyPosition: SourcePosition, value: SourceNode) {
+        self.key = key
         self.keyPosition = keyPosition
         self.value = value
     }

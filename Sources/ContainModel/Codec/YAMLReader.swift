@@ -98,23 +98,26 @@ public enum YAMLReader {
                 }
                 return (.array(values), .sequence(start, nodes))
             case .mapping(let mapping):
-                var object = JSONObject()
-                var members: [String: SourceMember] = [:]
+                var storage = [String: JSONValue](minimumCapacity: mapping.count)
+                var keys: [String] = []
+                var members: [SourceMember] = []
+                keys.reserveCapacity(mapping.count)
+                members.reserveCapacity(mapping.count)
                 for (keyNode, valueNode) in mapping {
                     guard case .scalar(let keyScalar) = keyNode else {
                         throw SyntaxError(file: file, position: start, message: "a mapping key must be a scalar")
                     }
                     let key = keyScalar.string
-                    let keyPosition = SourcePosition(line: keyNode.mark?.line ?? start.line,
-                                                     column: keyNode.mark?.column ?? start.column)
-                    if object.contains(key) {
+                    let keyPosition = SourcePosition(line: keyScalar.mark?.line ?? start.line,
+                                                     column: keyScalar.mark?.column ?? start.column)
+                    let (value, source) = try convert(valueNode, depth: depth + 1)
+                    if storage.updateValue(value, forKey: key) != nil {
                         throw SyntaxError(file: file, position: keyPosition, message: "duplicate field \"\(key)\"")
                     }
-                    let (value, source) = try convert(valueNode, depth: depth + 1)
-                    object[key] = value
-                    members[key] = SourceMember(keyPosition: keyPosition, value: source)
+                    keys.append(key)
+                    members.append(SourceMember(key: key, keyPosition: keyPosition, value: source))
                 }
-                return (.object(object), .mapping(start, members))
+                return (.object(JSONObject(uniqueKeys: keys, storage: storage)), .mapping(start, members))
             }
         }
 

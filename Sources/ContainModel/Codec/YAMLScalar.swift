@@ -12,13 +12,18 @@ public enum YAMLScalar {
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
             return resolveNumber(text) ?? .string(text)
-        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+        case UInt8(ascii: "~"):
+            if text == "~" { return .null }
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"),
+            UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            // Only short words starting with these letters can be nulls or booleans.
+            guard text.utf8.count <= 5 else { break }
             if nulls.contains(text) { return .null }
+            if trues.contains(text) { return .bool(true) }
+            if falses.contains(text) { return .bool(false) }
         default:
             break
         }
-        if trues.contains(text) { return .bool(true) }
-        if falses.contains(text) { return .bool(false) }
         return .string(text)
     }
 

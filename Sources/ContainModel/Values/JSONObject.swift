@@ -19,6 +19,12 @@ public struct JSONObject: Sendable, Hashable {
         for (key, value) in members { self[key] = value }
     }
 
+    /// An object from members already known to have distinct names (readers build objects this way).
+    init(uniqueKeys keys: [String], storage: [String: JSONValue]) {
+        self.keys = keys
+        self.storage = storage
+    }
+
     /// Number of members.
     public var count: Int { keys.count }
 

@@ -112,12 +112,13 @@ public struct JSONReader {
 
     private mutating func parseObject(depth: Int, start: SourcePosition) throws(SyntaxError) -> (JSONValue, SourceNode) {
         offset += 1
-        var object = JSONObject()
+        var object: [(key: String, value: JSONValue)] = []
+        var names: Set<String> = []
         var members: [SourceMember] = []
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
             offset += 1
-            return (.object(object), .mapping(start, members))
+            return (.object(JSONObject()), .mapping(start, members))
         }
         while true {
             skipWhitespace()
@@ -126,7 +127,14 @@ public struct JSONReader {
             }
             let keyPosition = position
             let key = try parseString()
-            if object.contains(key) { throw SyntaxError(file: file, position: keyPosition, message: "duplicate field \"\(key)\"") }
+            let duplicate: Bool
+            if object.count < JSONObject.indexThreshold {
+                duplicate = object.contains { $0.key == key }
+            } else {
+                if names.isEmpty { names = Set(object.map(\.key)) }
+                duplicate = !names.insert(key).inserted
+            }
+            if duplicate { throw SyntaxError(file: file, position: keyPosition, message: "duplicate field \"\(key)\"") }
             skipWhitespace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
                 throw error("expected ':' after object member name")
@@ -134,7 +142,7 @@ public struct JSONReader {
             offset += 1
             skipWhitespace()
             let (value, node) = try parseValue(depth: depth + 1)
-            object[key] = value
+            object.append((key, value))
             members.append(SourceMember(key: key, keyPosition: keyPosition, value: node))
             skipWhitespace()
             guard offset < bytes.count else { throw error("unexpected end of JSON input in object") }
@@ -144,7 +152,7 @@ public struct JSONReader {
             }
             if bytes[offset] == UInt8(ascii: "}") {
                 offset += 1
-                return (.object(object), .mapping(start, members))
+                return (.object(JSONObject(uniqueMembers: object)), .mapping(start, members))
             }
             throw error("expected ',' or '}' after object member")
         }

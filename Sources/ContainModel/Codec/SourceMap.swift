@@ -17,7 +17,7 @@ public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConver
 
 /// Where each part of a parsed document stands in its file, so that a problem found at a field
 /// path (by the decoder or by validation) can be reported at `file:line:column`.
-public indirect enum SourceNode: Sendable {
+public enum SourceNode: Sendable {
     /// A scalar starting at a position.
     case scalar(SourcePosition)
     /// A sequence starting at a position, with its elements.

@@ -42,10 +42,10 @@ public struct ValueDecoder: Sendable {
     /// Decodes a value of type `T`, or throws every problem found.
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(DecodingFailure) -> T {
         let session = DecodingSession()
-        let decoder = ValueDecoderImpl(value: value, codingPath: [], session: session)
+        let root = ValueDecoderImpl(value: value, parent: nil, key: nil, session: session)
         let result: T
         do {
-            result = try decoder.unbox(value, as: type, codingPath: [])
+            result = try root.unbox(value, as: type, parent: nil, key: nil)
         } catch {
             session.record(error)
             throw DecodingFailure(problems: session.sortedProblems())
@@ -56,20 +56,10 @@ public struct ValueDecoder: Sendable {
     }
 }
 
-/// State shared by every container of one decoding: which members each object had read, and
-/// the problems recorded so far.
+/// State shared by every container of one decoding: the objects read through keyed
+/// containers (to find members nobody asked for) and the problems recorded so far.
 final class DecodingSession {
-    final class Tracker {
-        let path: FieldPath
-        let object: JSONObject
-        var requested: Set<String> = []
-        init(path: FieldPath, object: JSONObject) {
-            self.path = path
-            self.object = object
-        }
-    }
-
-    var trackers: [Tracker] = []
+    var objectDecoders: [ValueDecoderImpl] = []
     var problems: [DecodingProblem] = []
     /// Paths whose decoding failed and was recovered from; unknown-field checks below them are
     /// skipped because their containers were left half-read.
@@ -88,16 +78,22 @@ final class DecodingSession {
 
     func collectUnknownFields() {
         var reported: Set<FieldPath> = []
-        for tracker in trackers {
-            if failedPaths.contains(where: { $0.isPrefix(of: tracker.path) }) { continue }
-            for key in tracker.object.keys where !tracker.requested.contains(key) {
-                let path = tracker.path.child(key)
-                guard reported.insert(path).inserted else { continue }
+        for decoder in objectDecoders {
+            guard case .object(let object) = decoder.value else { continue }
+            let unread = (0..<object.count).filter { !decoder.wasAccessed($0) }
+            if unread.isEmpty { continue }
+            let path = FieldPath(codingPath: decoder.codingPath)
+            if failedPaths.contains(where: { $0.isPrefix(of: path) }) { continue }
+            let requested = decoder.requestedNames()
+            for index in unread {
+                let key = object.key(at: index)
+                let memberPath = path.child(key)
+                guard reported.insert(memberPath).inserted else { continue }
                 var message = "unknown field \"\(key)\""
-                if let suggestion = Self.closest(to: key, in: tracker.requested) {
+                if let suggestion = Self.closest(to: key, in: requested) {
                     message += " (did you mean \"\(suggestion)\"?)"
                 }
-                problems.append(DecodingProblem(path: path, kind: .unknownField, message: message))
+                problems.append(DecodingProblem(path: memberPath, kind: .unknownField, message: message))
             }
         }
     }
@@ -154,17 +150,80 @@ final class DecodingSession {
     }
 }
 
-/// The `Decoder` behind `ValueDecoder`.
+/// The `Decoder` behind `ValueDecoder`: one per decoded value. Its coding path is kept as a
+/// link to its parent and built only when asked for (errors), so decoding allocates little.
 final class ValueDecoderImpl: Decoder {
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    let parent: ValueDecoderImpl?
+    let key: (any CodingKey)?
     let session: DecodingSession
+    /// For an object read through keyed containers: which members were read, by position (a
+    /// bit mask for the first 64 members, a list past that).
+    private var accessedMask: UInt64 = 0
+    private var accessedBeyondMask: [Bool] = []
+    private var isTracked = false
+    /// The type this decoder was made for, so a suggestion pass can decode it again.
+    var decodedType: (any Decodable.Type)?
+    /// Whether names asked for but absent are recorded (only in a suggestion pass).
+    var recordsAbsentNames = false
+    /// Names asked for that the object does not have.
+    var absentRequested: [String] = []
+
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(value: JSONValue, codingPath: [any CodingKey], session: DecodingSession) {
+    init(value: JSONValue, parent: ValueDecoderImpl?, key: (any CodingKey)?, session: DecodingSession) {
         self.value = value
-        self.codingPath = codingPath
+        self.parent = parent
+        self.key = key
         self.session = session
+    }
+
+    /// Marks the member at `position` as read.
+    func markAccessed(_ position: Int) {
+        if position < 64 {
+            accessedMask |= 1 << UInt64(position)
+        } else {
+            if accessedBeyondMask.isEmpty, case .object(let object) = value {
+                accessedBeyondMask = [Bool](repeating: false, count: max(0, object.count - 64))
+            }
+            accessedBeyondMask[position - 64] = true
+        }
+    }
+
+    /// Whether the member at `position` was read.
+    func wasAccessed(_ position: Int) -> Bool {
+        if position < 64 { return accessedMask & (1 << UInt64(position)) != 0 }
+        return position - 64 < accessedBeyondMask.count && accessedBeyondMask[position - 64]
+    }
+
+    /// Every member name the type asks for, found by decoding the object again with absent
+    /// names recorded. Only run when an object has unknown members, to suggest the nearest name.
+    func requestedNames() -> Set<String> {
+        guard case .object(let object) = value else { return [] }
+        var names = Set((0..<object.count).filter(wasAccessed).map(object.key(at:)))
+        guard let decodedType else { return names }
+        let probe = ValueDecoderImpl(value: value, parent: nil, key: nil, session: DecodingSession())
+        probe.recordsAbsentNames = true
+        _ = try? decodedType.init(from: probe)
+        names.formUnion(probe.absentRequested)
+        return names
+    }
+
+    var codingPath: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var node: ValueDecoderImpl? = self
+        while let current = node {
+            if let key = current.key { keys.append(key) }
+            node = current.parent
+        }
+        return keys.reversed()
+    }
+
+    /// The coding path of a child of `parent` under `key`.
+    static func path(_ parent: ValueDecoderImpl?, _ key: (any CodingKey)?) -> [any CodingKey] {
+        var path = parent?.codingPath ?? []
+        if let key { path.append(key) }
+        return path
     }
 
     static func describe(_ value: JSONValue) -> String {
@@ -179,64 +238,68 @@ final class ValueDecoderImpl: Decoder {
         }
     }
 
-    func mismatch(_ expected: String, _ value: JSONValue, codingPath: [any CodingKey]) -> DecodingError {
-        .typeMismatch(Any.self, .init(codingPath: codingPath,
-                                      debugDescription: "expected \(expected), got \(Self.describe(value))"))
+    static func mismatch(_ expected: String, _ value: JSONValue, _ parent: ValueDecoderImpl?, _ key: (any CodingKey)?) -> DecodingError {
+        .typeMismatch(Any.self, .init(codingPath: path(parent, key),
+                                      debugDescription: "expected \(expected), got \(describe(value))"))
     }
 
-    func integer<T: FixedWidthInteger>(_ value: JSONValue, as type: T.Type, codingPath: [any CodingKey]) throws -> T {
-        guard case .integer(let integer) = value else { throw mismatch("integer", value, codingPath: codingPath) }
+    func integer<T: FixedWidthInteger>(_ value: JSONValue, as type: T.Type, parent: ValueDecoderImpl?,
+                                       key: (any CodingKey)?) throws -> T {
+        guard case .integer(let integer) = value else { throw Self.mismatch("integer", value, parent, key) }
         guard let result = T(exactly: integer) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath,
+            throw DecodingError.dataCorrupted(.init(codingPath: Self.path(parent, key),
                                                     debugDescription: "integer \(integer) is out of range for \(T.self)"))
         }
         return result
     }
 
-    func unbox<T: Decodable>(_ value: JSONValue, as type: T.Type, codingPath: [any CodingKey]) throws -> T {
-        switch type {
-        case is String.Type:
-            guard case .string(let string) = value else { throw mismatch("string", value, codingPath: codingPath) }
+    /// Decodes `value` as `T`, as the child of `parent` under `key`.
+    func unbox<T: Decodable>(_ value: JSONValue, as type: T.Type, parent: ValueDecoderImpl?, key: (any CodingKey)?) throws -> T {
+        if type == String.self {
+            guard case .string(let string) = value else { throw Self.mismatch("string", value, parent, key) }
             return string as! T
-        case is Bool.Type:
-            guard case .bool(let bool) = value else { throw mismatch("boolean", value, codingPath: codingPath) }
+        }
+        if type == Int.self { return try integer(value, as: Int.self, parent: parent, key: key) as! T }
+        if type == Bool.self {
+            guard case .bool(let bool) = value else { throw Self.mismatch("boolean", value, parent, key) }
             return bool as! T
-        case is Int.Type: return try integer(value, as: Int.self, codingPath: codingPath) as! T
-        case is Int64.Type: return try integer(value, as: Int64.self, codingPath: codingPath) as! T
-        case is Int32.Type: return try integer(value, as: Int32.self, codingPath: codingPath) as! T
-        case is Int16.Type: return try integer(value, as: Int16.self, codingPath: codingPath) as! T
-        case is Int8.Type: return try integer(value, as: Int8.self, codingPath: codingPath) as! T
-        case is UInt.Type: return try integer(value, as: UInt.self, codingPath: codingPath) as! T
-        case is UInt64.Type: return try integer(value, as: UInt64.self, codingPath: codingPath) as! T
-        case is UInt32.Type: return try integer(value, as: UInt32.self, codingPath: codingPath) as! T
-        case is UInt16.Type: return try integer(value, as: UInt16.self, codingPath: codingPath) as! T
-        case is UInt8.Type: return try integer(value, as: UInt8.self, codingPath: codingPath) as! T
-        case is Double.Type:
+        }
+        if type == JSONValue.self { return value as! T }
+        if type == Int64.self { return try integer(value, as: Int64.self, parent: parent, key: key) as! T }
+        if type == Double.self {
             switch value {
             case .double(let double): return double as! T
             case .integer(let integer): return Double(integer) as! T
-            default: throw mismatch("number", value, codingPath: codingPath)
+            default: throw Self.mismatch("number", value, parent, key)
             }
-        case is Float.Type:
+        }
+        if type == Int32.self { return try integer(value, as: Int32.self, parent: parent, key: key) as! T }
+        if type == Int16.self { return try integer(value, as: Int16.self, parent: parent, key: key) as! T }
+        if type == Int8.self { return try integer(value, as: Int8.self, parent: parent, key: key) as! T }
+        if type == UInt.self { return try integer(value, as: UInt.self, parent: parent, key: key) as! T }
+        if type == UInt64.self { return try integer(value, as: UInt64.self, parent: parent, key: key) as! T }
+        if type == UInt32.self { return try integer(value, as: UInt32.self, parent: parent, key: key) as! T }
+        if type == UInt16.self { return try integer(value, as: UInt16.self, parent: parent, key: key) as! T }
+        if type == UInt8.self { return try integer(value, as: UInt8.self, parent: parent, key: key) as! T }
+        if type == Float.self {
             switch value {
             case .double(let double): return Float(double) as! T
             case .integer(let integer): return Float(integer) as! T
-            default: throw mismatch("number", value, codingPath: codingPath)
+            default: throw Self.mismatch("number", value, parent, key)
             }
-        case is JSONValue.Type:
-            return value as! T
-        default:
-            return try T(from: ValueDecoderImpl(value: value, codingPath: codingPath, session: session))
         }
+        let decoder = ValueDecoderImpl(value: value, parent: parent, key: key, session: session)
+        decoder.decodedType = type
+        return try T(from: decoder)
     }
 
     /// An empty value of `type` to stand in for a missing required member: the zero value of a
     /// scalar, or the type decoded from `{}` or `[]` (in a throwaway session, so the stand-in's
     /// own gaps are not reported). `nil` when no empty form decodes (a closed enum, say).
-    func standIn<T: Decodable>(for type: T.Type, codingPath: [any CodingKey]) -> T? {
-        let scratch = ValueDecoderImpl(value: .null, codingPath: codingPath, session: DecodingSession())
+    func standIn<T: Decodable>(for type: T.Type) -> T? {
+        let scratch = ValueDecoderImpl(value: .null, parent: nil, key: nil, session: DecodingSession())
         for candidate: JSONValue in [.string(""), .integer(0), .bool(false), .object(JSONObject()), .array([])] {
-            if let value = try? scratch.unbox(candidate, as: type, codingPath: codingPath),
+            if let value = try? scratch.unbox(candidate, as: type, parent: nil, key: nil),
                 scratch.session.problems.isEmpty
             {
                 return value
@@ -247,14 +310,16 @@ final class ValueDecoderImpl: Decoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let object) = value else { throw mismatch("object", value, codingPath: codingPath) }
-        let tracker = DecodingSession.Tracker(path: FieldPath(codingPath: codingPath), object: object)
-        session.trackers.append(tracker)
-        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, object: object, tracker: tracker))
+        guard case .object(let object) = value else { throw Self.mismatch("object", value, parent, key) }
+        if !isTracked {
+            isTracked = true
+            session.objectDecoders.append(self)
+        }
+        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, object: object))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case .array(let array) = value else { throw mismatch("array", value, codingPath: codingPath) }
+        guard case .array(let array) = value else { throw Self.mismatch("array", value, parent, key) }
         return UnkeyedContainer(decoder: self, array: array)
     }
 
@@ -263,53 +328,53 @@ final class ValueDecoderImpl: Decoder {
     private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let decoder: ValueDecoderImpl
         let object: JSONObject
-        let tracker: DecodingSession.Tracker
 
         var codingPath: [any CodingKey] { decoder.codingPath }
         var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
 
-        func contains(_ key: Key) -> Bool {
-            tracker.requested.insert(key.stringValue)
-            return object.contains(key.stringValue)
+        /// The member's value, marking it read; `nil` (and remembered as asked for) when absent.
+        private func lookup(_ key: Key) -> JSONValue? {
+            guard let position = object.position(of: key.stringValue) else {
+                if decoder.recordsAbsentNames { decoder.absentRequested.append(key.stringValue) }
+                return nil
+            }
+            decoder.markAccessed(position)
+            return object.value(at: position)
         }
 
-        func decodeNil(forKey key: Key) throws -> Bool {
-            tracker.requested.insert(key.stringValue)
-            return object[key.stringValue]?.isNull ?? true
-        }
+        func contains(_ key: Key) -> Bool { lookup(key) != nil }
+
+        func decodeNil(forKey key: Key) throws -> Bool { lookup(key)?.isNull ?? true }
 
         private func member(_ key: Key) throws -> JSONValue {
-            tracker.requested.insert(key.stringValue)
-            guard let value = object[key.stringValue] else {
-                throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "required field is missing"))
+            guard let value = lookup(key) else {
+                throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "Required value"))
             }
             return value
         }
 
         func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            tracker.requested.insert(key.stringValue)
-            guard let value = object[key.stringValue] else {
+            guard let value = lookup(key) else {
                 let missing = DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "Required value"))
                 // Record the missing field and go on with an empty stand-in, so the rest of the
                 // object is still checked and every problem is reported in one pass.
-                guard let standIn = decoder.standIn(for: type, codingPath: codingPath + [key]) else { throw missing }
+                guard let standIn = decoder.standIn(for: type) else { throw missing }
                 decoder.session.record(missing, failed: false)
                 return standIn
             }
             do {
-                return try decoder.unbox(value, as: type, codingPath: codingPath + [key])
+                return try decoder.unbox(value, as: type, parent: decoder, key: key)
             } catch {
-                guard let standIn = decoder.standIn(for: type, codingPath: codingPath + [key]) else { throw error }
+                guard let standIn = decoder.standIn(for: type) else { throw error }
                 decoder.session.record(error)
                 return standIn
             }
         }
 
         func decodeOptional<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-            tracker.requested.insert(key.stringValue)
-            guard let value = object[key.stringValue], !value.isNull else { return nil }
+            guard let value = lookup(key), !value.isNull else { return nil }
             do {
-                return try decoder.unbox(value, as: type, codingPath: codingPath + [key])
+                return try decoder.unbox(value, as: type, parent: decoder, key: key)
             } catch {
                 decoder.session.record(error)
                 return nil
@@ -353,22 +418,20 @@ final class ValueDecoderImpl: Decoder {
             -> KeyedDecodingContainer<NestedKey>
         {
             let value = try member(key)
-            return try ValueDecoderImpl(value: value, codingPath: codingPath + [key], session: decoder.session)
+            return try ValueDecoderImpl(value: value, parent: decoder, key: key, session: decoder.session)
                 .container(keyedBy: type)
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
             let value = try member(key)
-            return try ValueDecoderImpl(value: value, codingPath: codingPath + [key], session: decoder.session)
+            return try ValueDecoderImpl(value: value, parent: decoder, key: key, session: decoder.session)
                 .unkeyedContainer()
         }
 
         func superDecoder() throws -> any Decoder { decoder }
 
         func superDecoder(forKey key: Key) throws -> any Decoder {
-            tracker.requested.insert(key.stringValue)
-            return ValueDecoderImpl(value: object[key.stringValue] ?? .null, codingPath: codingPath + [key],
-                                    session: decoder.session)
+            ValueDecoderImpl(value: lookup(key) ?? .null, parent: decoder, key: key, session: decoder.session)
         }
     }
 
@@ -386,12 +449,12 @@ final class ValueDecoderImpl: Decoder {
         var count: Int? { array.count }
         var isAtEnd: Bool { currentIndex >= array.count }
 
-        private mutating func next() throws -> (JSONValue, [any CodingKey]) {
+        private mutating func next() throws -> (JSONValue, IndexCodingKey) {
             guard !isAtEnd else {
                 throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "array has no more elements"))
             }
             defer { currentIndex += 1 }
-            return (array[currentIndex], codingPath + [IndexCodingKey(currentIndex)])
+            return (array[currentIndex], IndexCodingKey(currentIndex))
         }
 
         mutating func decodeNil() throws -> Bool {
@@ -401,8 +464,8 @@ final class ValueDecoderImpl: Decoder {
         }
 
         mutating func decodeNext<T: Decodable>(_ type: T.Type) throws -> T {
-            let (value, path) = try next()
-            return try decoder.unbox(value, as: type, codingPath: path)
+            let (value, key) = try next()
+            return try decoder.unbox(value, as: type, parent: decoder, key: key)
         }
 
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeNext(type) }
@@ -424,18 +487,20 @@ final class ValueDecoderImpl: Decoder {
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
             -> KeyedDecodingContainer<NestedKey>
         {
-            let (value, path) = try next()
-            return try ValueDecoderImpl(value: value, codingPath: path, session: decoder.session).container(keyedBy: type)
+            let (value, key) = try next()
+            return try ValueDecoderImpl(value: value, parent: decoder, key: key, session: decoder.session)
+                .container(keyedBy: type)
         }
 
         mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-            let (value, path) = try next()
-            return try ValueDecoderImpl(value: value, codingPath: path, session: decoder.session).unkeyedContainer()
+            let (value, key) = try next()
+            return try ValueDecoderImpl(value: value, parent: decoder, key: key, session: decoder.session)
+                .unkeyedContainer()
         }
 
         mutating func superDecoder() throws -> any Decoder {
-            let (value, path) = try next()
-            return ValueDecoderImpl(value: value, codingPath: path, session: decoder.session)
+            let (value, key) = try next()
+            return ValueDecoderImpl(value: value, parent: decoder, key: key, session: decoder.session)
         }
     }
 
@@ -445,21 +510,21 @@ final class ValueDecoderImpl: Decoder {
 
         func decodeNil() -> Bool { decoder.value.isNull }
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            try decoder.unbox(decoder.value, as: type, codingPath: codingPath)
+            try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key)
         }
-        func decode(_ type: Bool.Type) throws -> Bool { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: String.Type) throws -> String { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: Double.Type) throws -> Double { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: Float.Type) throws -> Float { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: Int.Type) throws -> Int { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: Int8.Type) throws -> Int8 { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: Int16.Type) throws -> Int16 { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: Int32.Type) throws -> Int32 { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: Int64.Type) throws -> Int64 { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: UInt.Type) throws -> UInt { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
-        func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.unbox(decoder.value, as: type, codingPath: codingPath) }
+        func decode(_ type: Bool.Type) throws -> Bool { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: String.Type) throws -> String { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: Double.Type) throws -> Double { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: Float.Type) throws -> Float { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: Int.Type) throws -> Int { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: Int8.Type) throws -> Int8 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: Int16.Type) throws -> Int16 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: Int32.Type) throws -> Int32 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: Int64.Type) throws -> Int64 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: UInt.Type) throws -> UInt { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
+        func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
     }
 }

@@ -76,17 +76,14 @@ public enum YAMLReader {
 
         mutating func convert(_ node: Node, depth: Int) throws(SyntaxError) -> (JSONValue, SourceNode) {
             nodeCount += 1
-            let start = SourcePosition(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-            if nodeCount > YAMLReader.maximumNodes {
-                throw SyntaxError(file: file, position: start,
-                                  message: "document expands to more than \(YAMLReader.maximumNodes) nodes")
-            }
             switch node {
             case .scalar(let scalar):
-                return (Self.resolve(scalar), .scalar(start))
-            case .alias:
-                throw SyntaxError(file: file, position: start, message: "unresolved alias")
+                return (Self.resolve(scalar), .scalar(Self.position(scalar.mark)))
+            case .alias(let alias):
+                throw SyntaxError(file: file, position: Self.position(alias.mark), message: "unresolved alias")
             case .sequence(let sequence):
+                let start = Self.position(sequence.mark)
+                try checkSize(at: start)
                 var values: [JSONValue] = []
                 var nodes: [SourceNode] = []
                 values.reserveCapacity(sequence.count)
@@ -98,40 +95,56 @@ public enum YAMLReader {
                 }
                 return (.array(values), .sequence(start, nodes))
             case .mapping(let mapping):
-                var storage = [String: JSONValue](minimumCapacity: mapping.count)
-                var keys: [String] = []
+                let start = Self.position(mapping.mark)
+                try checkSize(at: start)
+                var object: [(key: String, value: JSONValue)] = []
                 var members: [SourceMember] = []
-                keys.reserveCapacity(mapping.count)
+                object.reserveCapacity(mapping.count)
                 members.reserveCapacity(mapping.count)
                 for (keyNode, valueNode) in mapping {
                     guard case .scalar(let keyScalar) = keyNode else {
                         throw SyntaxError(file: file, position: start, message: "a mapping key must be a scalar")
                     }
                     let key = keyScalar.string
-                    let keyPosition = SourcePosition(line: keyScalar.mark?.line ?? start.line,
-                                                     column: keyScalar.mark?.column ?? start.column)
+                    let keyPosition = keyScalar.mark == nil ? start : Self.position(keyScalar.mark)
                     let (value, source) = try convert(valueNode, depth: depth + 1)
-                    if storage.updateValue(value, forKey: key) != nil {
+                    // Yams has already refused duplicate keys of the same tag; this catches `1` and `"1"`.
+                    if object.count <= JSONObject.indexThreshold, object.contains(where: { $0.key == key }) {
                         throw SyntaxError(file: file, position: keyPosition, message: "duplicate field \"\(key)\"")
                     }
-                    keys.append(key)
+                    object.append((key, value))
                     members.append(SourceMember(key: key, keyPosition: keyPosition, value: source))
                 }
-                return (.object(JSONObject(uniqueKeys: keys, storage: storage)), .mapping(start, members))
+                return (.object(try uniqueObject(object, at: start)), .mapping(start, members))
+            }
+        }
+
+        /// The members as an object, refusing a name that appears twice.
+        func uniqueObject(_ members: [(key: String, value: JSONValue)], at position: SourcePosition) throws(SyntaxError) -> JSONObject {
+            let object = JSONObject(uniqueMembers: members)
+            if object.count > JSONObject.indexThreshold, Set(members.map(\.key)).count != members.count {
+                throw SyntaxError(file: file, position: position, message: "duplicate field in mapping")
+            }
+            return object
+        }
+
+        static func position(_ mark: Mark?) -> SourcePosition {
+            SourcePosition(line: mark?.line ?? 1, column: mark?.column ?? 1)
+        }
+
+        /// Refuses documents whose aliases expand past `maximumNodes`.
+        func checkSize(at position: SourcePosition) throws(SyntaxError) {
+            if nodeCount > YAMLReader.maximumNodes {
+                throw SyntaxError(file: file, position: position,
+                                  message: "document expands to more than \(YAMLReader.maximumNodes) nodes")
             }
         }
 
         static func resolve(_ scalar: Node.Scalar) -> JSONValue {
-            let tag = scalar.tag.description
             if scalar.style != .plain && scalar.style != .any { return .string(scalar.string) }
-            switch tag {
-            case "", "!":
-                return YAMLScalar.resolvePlain(scalar.string)
-            case "tag:yaml.org,2002:str":
-                return .string(scalar.string)
-            default:
-                return YAMLScalar.resolvePlain(scalar.string)
-            }
+            // An explicit `!!str` keeps a plain scalar a string; every other tag resolves as plain.
+            if scalar.tag.description == "tag:yaml.org,2002:str" { return .string(scalar.string) }
+            return YAMLScalar.resolvePlain(scalar.string)
         }
     }
 }

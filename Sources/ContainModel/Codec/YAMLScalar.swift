@@ -62,41 +62,50 @@ public enum YAMLScalar {
     }
 
     private static func resolveNumber(_ text: String) -> JSONValue? {
-        if text == ".inf" || text == ".Inf" || text == ".INF" || text == "+.inf" || text == "-.inf"
-            || text == ".nan" || text == ".NaN" || text == ".NAN" || text == "+.Inf" || text == "-.Inf"
-        {
+        var bytes = Array(text.utf8)
+        if bytes.contains(UInt8(ascii: ".")), bytes.count <= 5, text.lowercased().hasSuffix(".inf") || text.lowercased() == ".nan" {
             // Not representable in JSON; kept as text so nothing is lost.
             return nil
         }
-        let cleaned = text.contains("_") ? String(text.filter { $0 != "_" }) : text
-        if let integer = parseInteger(cleaned) { return .integer(integer) }
-        if isFloat(cleaned), let double = Double(cleaned), double.isFinite { return .double(double) }
+        if bytes.contains(UInt8(ascii: "_")) { bytes.removeAll { $0 == UInt8(ascii: "_") } }
+        if let integer = parseInteger(bytes) { return .integer(integer) }
+        if isFloat(bytes), let double = Double(String(decoding: bytes, as: UTF8.self)), double.isFinite { return .double(double) }
         return nil
     }
 
-    private static func parseInteger(_ text: String) -> Int64? {
-        var body = Substring(text)
+    private static func parseInteger(_ bytes: [UInt8]) -> Int64? {
+        var index = 0
         var negative = false
-        if body.first == "-" || body.first == "+" {
-            negative = body.first == "-"
-            body = body.dropFirst()
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            index = 1
         }
-        guard !body.isEmpty else { return nil }
-        var radix = 10
-        if body.hasPrefix("0x") || body.hasPrefix("0X") {
-            radix = 16
-            body = body.dropFirst(2)
-        } else if body.hasPrefix("0o") || body.hasPrefix("0O") {
-            radix = 8
-            body = body.dropFirst(2)
-        } else if body.hasPrefix("0b") || body.hasPrefix("0B") {
-            radix = 2
-            body = body.dropFirst(2)
-        } else if body.count > 1 && body.hasPrefix("0") {
-            radix = 8
-            body = body.dropFirst()
+        guard index < bytes.count else { return nil }
+        var radix: UInt64 = 10
+        if bytes[index] == UInt8(ascii: "0"), index + 1 < bytes.count {
+            switch bytes[index + 1] {
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): radix = 16; index += 2
+            case UInt8(ascii: "o"), UInt8(ascii: "O"): radix = 8; index += 2
+            case UInt8(ascii: "b"), UInt8(ascii: "B"): radix = 2; index += 2
+            default: radix = 8; index += 1
+            }
         }
-        guard !body.isEmpty, let magnitude = UInt64(body, radix: radix) else { return nil }
+        guard index < bytes.count else { return nil }
+        var magnitude: UInt64 = 0
+        for byte in bytes[index...] {
+            let digit: UInt64
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt64(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            guard digit < radix else { return nil }
+            let (shifted, overflow1) = magnitude.multipliedReportingOverflow(by: radix)
+            let (sum, overflow2) = shifted.addingReportingOverflow(digit)
+            guard !overflow1, !overflow2 else { return nil }
+            magnitude = sum
+        }
         if negative {
             return magnitude <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil
         }
@@ -104,31 +113,27 @@ public enum YAMLScalar {
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
-    private static func isFloat(_ text: String) -> Bool {
-        var bytes = text.utf8[...]
-        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        func digits(_ slice: inout Substring.UTF8View.SubSequence) -> Int {
-            var count = 0
-            while let byte = slice.first, byte >= 0x30 && byte <= 0x39 {
-                slice = slice.dropFirst()
-                count += 1
-            }
-            return count
+    private static func isFloat(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { index = 1 }
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            return index - start
         }
-        let integerDigits = digits(&bytes)
-        var fractionDigits = 0
-        if bytes.first == UInt8(ascii: ".") {
-            bytes = bytes.dropFirst()
-            fractionDigits = digits(&bytes)
+        let integerDigits = digits()
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionDigits = digits()
             if integerDigits == 0 && fractionDigits == 0 { return false }
         } else if integerDigits == 0 {
             return false
         }
-        if let byte = bytes.first, byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
-            if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-            if digits(&bytes) == 0 { return false }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            if digits() == 0 { return false }
         }
-        return bytes.isEmpty
+        return index == bytes.count
     }
 }

@@ -3,14 +3,19 @@
 /// Order matters to people reading manifests and to byte-identical output; it does not matter
 /// to equality, which compares members as JSON does.
 public struct JSONObject: Sendable, Hashable {
-    /// Member names in insertion order.
-    public private(set) var keys: [String]
-    private var storage: [String: JSONValue]
+    /// Objects with more members than this keep an index by name; smaller ones are searched,
+    /// which is faster than hashing and saves an allocation for the typical small object.
+    static let indexThreshold = 8
+
+    /// Members in insertion order.
+    private var storage: [(key: String, value: JSONValue)]
+    /// Position of each member by name, for large objects only.
+    private var index: [String: Int]?
 
     /// An empty object.
     public init() {
-        keys = []
-        storage = [:]
+        storage = []
+        index = nil
     }
 
     /// An object with these members, in this order; a repeated name keeps its last value.
@@ -20,51 +25,92 @@ public struct JSONObject: Sendable, Hashable {
     }
 
     /// An object from members already known to have distinct names (readers build objects this way).
-    init(uniqueKeys keys: [String], storage: [String: JSONValue]) {
-        self.keys = keys
-        self.storage = storage
+    init(uniqueMembers members: [(key: String, value: JSONValue)]) {
+        storage = members
+        index = nil
+        if members.count > Self.indexThreshold { rebuildIndex() }
     }
 
+    private mutating func rebuildIndex() {
+        var index = [String: Int](minimumCapacity: storage.count)
+        for (position, member) in storage.enumerated() { index[member.key] = position }
+        self.index = index
+    }
+
+    /// Member names in order.
+    public var keys: [String] { storage.map(\.key) }
+
     /// Number of members.
-    public var count: Int { keys.count }
+    public var count: Int { storage.count }
 
     /// Whether the object has no members.
-    public var isEmpty: Bool { keys.isEmpty }
+    public var isEmpty: Bool { storage.isEmpty }
+
+    /// The position of a member in order, for callers that track members by position.
+    public func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return storage.firstIndex { $0.key == key }
+    }
+
+    /// The name at a position in order.
+    public func key(at position: Int) -> String { storage[position].key }
+
+    /// The value at a position in order.
+    public func value(at position: Int) -> JSONValue { storage[position].value }
 
     /// The member named `key`; assigning `nil` removes it, assigning a new name appends it.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { storage[$0].value } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let position = position(of: key) {
+                    storage[position].value = newValue
+                } else {
+                    storage.append((key, newValue))
+                    if index != nil {
+                        index?[key] = storage.count - 1
+                    } else if storage.count > Self.indexThreshold {
+                        rebuildIndex()
+                    }
+                }
+            } else if let position = position(of: key) {
+                storage.remove(at: position)
+                if index != nil { rebuildIndex() }
             }
         }
     }
 
     /// Whether a member with this name exists.
-    public func contains(_ key: String) -> Bool { storage[key] != nil }
+    public func contains(_ key: String) -> Bool { position(of: key) != nil }
 
     /// Members in order.
-    public var members: [(key: String, value: JSONValue)] {
-        keys.map { ($0, storage[$0] ?? .null) }
+    public var members: [(key: String, value: JSONValue)] { storage }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for member in lhs.storage {
+            guard let position = rhs.position(of: member.key), rhs.storage[position].value == member.value else { return false }
+        }
+        return true
     }
 
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+    public func hash(into hasher: inout Hasher) {
+        // Order-insensitive, as equality is.
+        var combined = 0
+        for member in storage {
+            var memberHasher = Hasher()
+            memberHasher.combine(member.key)
+            memberHasher.combine(member.value)
+            combined ^= memberHasher.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(combined)
+    }
 }
 
 extension JSONObject: Sequence {
-    public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
-        var index = 0
-        return AnyIterator {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            let key = keys[index]
-            return (key, storage[key] ?? .null)
-        }
-    }
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> { storage.makeIterator() }
+    public var underestimatedCount: Int { storage.count }
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {

@@ -149,3 +149,51 @@ struct UnstructuredObjectTests {
         ])
     }
 }
+
+@Suite("JSONObject")
+struct JSONObjectTests {
+    @Test(arguments: [3, 8, 9, 40])
+    func keepsOrderAndFindsMembersAtAnySize(count: Int) {
+        var object = JSONObject()
+        for index in (0..<count).reversed() { object["k\(index)"] = .integer(Int64(index)) }
+        #expect(object.count == count)
+        #expect(object.keys.first == "k\(count - 1)")
+        #expect(object["k0"] == .integer(0))
+        object["k0"] = "replaced"
+        #expect(object["k0"] == "replaced")
+        #expect(object.keys.last == "k0")
+        object["k1"] = nil
+        #expect(object["k1"] == nil)
+        #expect(object.count == count - 1)
+        #expect(object["k2"] == .integer(2))
+        #expect(object.position(of: "k2") == object.keys.firstIndex(of: "k2"))
+    }
+
+    @Test func equalityAndHashIgnoreOrder() {
+        let forward = JSONObject((0..<12).map { ("k\($0)", JSONValue.integer(Int64($0))) })
+        let backward = JSONObject((0..<12).reversed().map { ("k\($0)", JSONValue.integer(Int64($0))) })
+        #expect(forward == backward)
+        #expect(forward.hashValue == backward.hashValue)
+        #expect(forward != JSONObject((0..<11).map { ("k\($0)", JSONValue.integer(Int64($0))) }))
+    }
+
+    @Test func readersRefuseDuplicatesInLargeObjects() {
+        let members = (0..<20).map { "\"k\($0)\": \($0)" } + ["\"k5\": 0"]
+        #expect(throws: SyntaxError.self) { try JSONReader.value("{" + members.joined(separator: ", ") + "}") }
+        let yaml = (0..<20).map { "k\($0): \($0)" }.joined(separator: "\n") + "\nk5: 0\n"
+        #expect(throws: SyntaxError.self) { try YAMLReader.documents(yaml) }
+    }
+
+    @Test func unknownMembersPastSixtyFourAreFound() {
+        struct Wide: Codable { var known: Int? }
+        var members: [(String, JSONValue)] = [("known", 1)]
+        for index in 0..<70 { members.append(("extra\(index)", .integer(Int64(index)))) }
+        do {
+            _ = try ValueDecoder().decode(Wide.self, from: .object(JSONObject(members)))
+            Issue.record("expected unknown fields")
+        } catch {
+            #expect(error.problems.count == 70)
+            #expect(error.problems.allSatisfy { $0.kind == .unknownField })
+        }
+    }
+}

@@ -7,26 +7,66 @@ let package = Package(
     products: [
         .executable(name: "contain", targets: ["ContainCLI"]),
         .library(name: "ContainModel", targets: ["ContainModel"]),
+        .library(name: "ContainStore", targets: ["ContainStore"]),
+        .library(name: "ContainServer", targets: ["ContainServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
+        // Types, codecs and validation. Pure: no I/O.
         .target(
             name: "ContainModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The revisioned object store: SQLite (embedded default) and PostgreSQL.
+        .target(
+            name: "ContainStore",
+            dependencies: [
+                "ContainModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The Kubernetes-style HTTP API.
+        .target(
+            name: "ContainServer",
+            dependencies: [
+                "ContainModel",
+                "ContainStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "ContainCLI",
             dependencies: [
                 "ContainModel",
+                "ContainStore",
+                "ContainServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "ContainModelTests",
             dependencies: ["ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainStoreTests",
+            dependencies: ["ContainStore", "ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainServerTests",
+            dependencies: [
+                "ContainServer", "ContainStore", "ContainModel",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "ContainCLITests",

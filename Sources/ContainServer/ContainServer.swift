@@ -1,0 +1,2 @@
+import ContainModel
+import ContainStore

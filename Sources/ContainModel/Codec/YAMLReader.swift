@@ -12,6 +12,12 @@ public enum YAMLReader {
 
     /// Parses every document of a YAML stream.
     public static func documents(_ text: String, file: String? = nil) throws(SyntaxError) -> [SourceDocument] {
+        if let documents = BlockYAMLParser.documents(text, file: file) { return documents }
+        return try documentsWithLibYAML(text, file: file)
+    }
+
+    /// Parses with libyaml (through Yams): every YAML feature, and precise syntax errors.
+    static func documentsWithLibYAML(_ text: String, file: String?) throws(SyntaxError) -> [SourceDocument] {
         let parser: Parser
         do {
             parser = try Parser(yaml: text, resolver: .basic, constructor: .default)

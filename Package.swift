@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "contain", targets: ["ContainCLI"]),
         .library(name: "ContainModel", targets: ["ContainModel"]),
+        .library(name: "ContainPolicy", targets: ["ContainPolicy"]),
         .library(name: "ContainStore", targets: ["ContainStore"]),
         .library(name: "ContainServer", targets: ["ContainServer"]),
     ],
@@ -23,6 +24,11 @@ let package = Package(
         .target(
             name: "ContainModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Pod Security Standards and platform guardrails. Pure: no I/O.
+        .target(
+            name: "ContainPolicy",
+            dependencies: ["ContainModel"]
         ),
         // The revisioned object store: SQLite (embedded default) and PostgreSQL.
         .target(
@@ -56,6 +62,10 @@ let package = Package(
         .testTarget(
             name: "ContainModelTests",
             dependencies: ["ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainPolicyTests",
+            dependencies: ["ContainPolicy", "ContainModel"]
         ),
         .testTarget(
             name: "ContainStoreTests",

@@ -519,7 +519,7 @@ struct CoreKindsTests {
         #expect(volumes.first { $0.name == "hostpath" }?.hostPath?.type == .directoryOrCreate)
         #expect(volumes.first { $0.name == "iscsi" }?.iscsi?.secretRef?.name == "chap")
         #expect(volumes.first { $0.name == "azuredisk" }?.azureDisk?.cachingMode == .readOnly)
-        #expect(volumes.first { $0.name == "scaleio" }?.scaleIO?.secretRef.name == "sio-secret")
+        #expect(volumes.first { $0.name == "scaleio" }?.scaleIO?.secretRef?.name == "sio-secret")
         let projected = volumes.first { $0.name == "projected" }?.projected
         #expect(projected?.sources?.last?.podCertificate?.keyType == "ED25519")
         #expect(Volume(name: "implicit").sourceNames.isEmpty)

@@ -573,7 +573,7 @@ public struct PortworxVolumeSource: Codable, Sendable, Hashable {
 public struct ScaleIOVolumeSource: Codable, Sendable, Hashable {
     public var gateway: String
     public var system: String
-    public var secretRef: LocalObjectReference
+    public var secretRef: LocalObjectReference?
     public var sslEnabled: Bool?
     public var protectionDomain: String?
     public var storagePool: String?
@@ -584,7 +584,7 @@ public struct ScaleIOVolumeSource: Codable, Sendable, Hashable {
     public var readOnly: Bool?
 
     public init(
-        gateway: String, system: String, secretRef: LocalObjectReference, sslEnabled: Bool? = nil,
+        gateway: String, system: String, secretRef: LocalObjectReference? = nil, sslEnabled: Bool? = nil,
         protectionDomain: String? = nil, storagePool: String? = nil, storageMode: String? = nil,
         volumeName: String? = nil, fsType: String? = nil, readOnly: Bool? = nil
     ) {

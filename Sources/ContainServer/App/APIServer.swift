@@ -1,0 +1,159 @@
+import ContainModel
+import ContainStore
+import Foundation
+import Hummingbird
+
+/// The Kubernetes-style HTTP API: routes every request by its path (`APIPath`) and method to
+/// discovery, OpenAPI, or the resource handlers, and renders every failure as a `Status`.
+public struct APIServer: HTTPResponder, Sendable {
+    public typealias Context = ContainRequestContext
+
+    /// Bodies above 3 MiB get 413, as kube-apiserver's limit.
+    public static let maximumBodySize = 3 * 1024 * 1024
+
+    public let store: any ObjectStore
+    public let registry: ResourceRegistry
+    /// `host:port` clients reach the server at, for legacy discovery.
+    public let serverAddress: String
+    /// Seconds between watch bookmarks when `allowWatchBookmarks=true`.
+    public let bookmarkInterval: Double
+    let openAPI: OpenAPIDocuments
+
+    public init(store: any ObjectStore, registry: ResourceRegistry = .standard, serverAddress: String = "127.0.0.1:6443",
+                bookmarkInterval: Double = 10) {
+        self.store = store
+        self.registry = registry
+        self.serverAddress = serverAddress
+        self.bookmarkInterval = bookmarkInterval
+        self.openAPI = OpenAPIDocuments(registry: registry)
+    }
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        do {
+            return try await route(request)
+        } catch let error as APIError {
+            return HTTPResponses.error(error)
+        } catch let error as StoreError {
+            return HTTPResponses.error(Self.apiError(error))
+        } catch {
+            return HTTPResponses.error(.internalError(String(describing: error)))
+        }
+    }
+
+    static func apiError(_ error: StoreError) -> APIError {
+        switch error {
+        case .expired(let requested, let oldest):
+            .expired("The resourceVersion for the provided watch is too old. (requested \(requested), oldest available \(oldest))")
+        case .invalidContinueToken:
+            .badRequest("The provided continue parameter is invalid.")
+        case .backend(let message):
+            .internalError(message)
+        }
+    }
+
+    func route(_ request: Request) async throws -> Response {
+        let path = request.uri.path
+        guard let apiPath = APIPath(path) else { throw APIError.pathNotFound(path) }
+        let query = QueryParameters(request.uri.query)
+        let method = request.method
+        if case .resource(let resourcePath) = apiPath {
+            return try await handleResource(request, resourcePath, query)
+        }
+        guard method == .get || method == .head else { throw APIError.methodNotAllowed(method.rawValue, path) }
+        let accept = request.headers[.accept] ?? ""
+        switch apiPath {
+        case .version:
+            return HTTPResponses.json(VersionInfo.current)
+        case .health:
+            return HTTPResponses.json("ok", contentType: "text/plain; charset=utf-8")
+        case .coreGroup, .groups:
+            let core = apiPath == .coreGroup
+            if Discovery.wantsAggregated(accept) {
+                return HTTPResponses.json(Discovery(registry: registry).aggregated(core: core),
+                                          contentType: Discovery.aggregatedContentType)
+            }
+            return HTTPResponses.json(core ? Discovery(registry: registry).apiVersions(serverAddress: serverAddress)
+                                           : Discovery(registry: registry).groupList())
+        case .group(let group):
+            guard let value = Discovery(registry: registry).group(group) else { throw APIError.pathNotFound(path) }
+            return HTTPResponses.json(value)
+        case .groupVersion(let group, let version):
+            guard let value = Discovery(registry: registry).resourceList(group: group, version: version) else {
+                throw APIError.pathNotFound(path)
+            }
+            return HTTPResponses.json(value)
+        case .openAPIIndex:
+            return HTTPResponses.json(openAPI.index())
+        case .openAPIDocument(let group, let version):
+            guard let document = openAPI.document(group: group, version: version) else { throw APIError.pathNotFound(path) }
+            return HTTPResponses.json(document)
+        case .resource:
+            throw APIError.pathNotFound(path)
+        }
+    }
+
+    func handleResource(_ request: Request, _ path: ResourcePath, _ query: QueryParameters) async throws -> Response {
+        guard let resource = registry.resource(group: path.group, version: path.version, plural: path.plural) else {
+            throw APIError.pathNotFound(request.uri.path)
+        }
+        if !resource.type.namespaced && path.namespace != nil { throw APIError.pathNotFound(request.uri.path) }
+        if let subresource = path.subresource, !(subresource == "status" && resource.hasStatusSubresource) {
+            throw APIError.pathNotFound(request.uri.path)
+        }
+        let handlers = ResourceHandlers(server: self, resource: resource, path: path, query: query,
+                                        accept: request.headers[.accept] ?? "")
+        switch (request.method, path.name) {
+        case (.get, nil):
+            if query.flag("watch") { return try await handlers.watch() }
+            return try await handlers.list()
+        case (.get, let name?):
+            return try await handlers.get(name)
+        case (.post, nil):
+            return try await handlers.create(try await Self.body(request))
+        case (.put, let name?):
+            return try await handlers.update(name, body: try await Self.body(request))
+        case (.patch, let name?):
+            return try await handlers.patch(name, body: try await Self.rawBody(request),
+                                            contentType: request.headers[.contentType] ?? "")
+        case (.delete, let name?):
+            return try await handlers.delete(name, body: try await Self.rawBody(request))
+        default:
+            throw APIError.methodNotAllowed(request.method.rawValue, resource.qualifiedName)
+        }
+    }
+
+    /// The request body as text; 413 above the limit.
+    static func rawBody(_ request: Request) async throws -> String {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maximumBodySize)
+        } catch {
+            throw APIError.tooLarge(limit: maximumBodySize)
+        }
+        return String(buffer: buffer)
+    }
+
+    /// The request body as a JSON (or YAML) object.
+    static func body(_ request: Request) async throws -> JSONObject {
+        let contentType = request.headers[.contentType] ?? "application/json"
+        if contentType.contains("protobuf") {
+            throw APIError.unsupportedMediaType(contentType, supported: ["application/json", "application/yaml"])
+        }
+        let text = try await rawBody(request)
+        return try parseObject(text, yaml: contentType.contains("yaml"))
+    }
+
+    /// Parses a body that must be one JSON object.
+    static func parseObject(_ text: String, yaml: Bool = false) throws -> JSONObject {
+        let value: JSONValue
+        do {
+            value = yaml ? try YAMLReader.value(text) : try JSONReader.value(text)
+        } catch {
+            throw APIError.badRequest("the body of the request could not be decoded: \(error)")
+        }
+        guard case .object(let object) = value else {
+            throw APIError.badRequest("the body of the request must be an object, got \(value.typeName)")
+        }
+        return object
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// How `contain serve` runs: where data lives, where it listens, which store backs it.
+public struct ServerConfiguration: Sendable {
+    /// The object store backend.
+    public enum StoreKind: String, Sendable, CaseIterable {
+        case sqlite
+        case postgres
+        case memory
+    }
+
+    /// Where the store and the kubeconfig are written.
+    public var dataDirectory: String
+    /// Loopback host to bind (127.0.0.1, ::1 or localhost).
+    public var host: String
+    /// Port to bind; 0 picks a free one (the kubeconfig names the real one).
+    public var port: Int
+    public var store: StoreKind
+    public var postgresURL: String?
+
+    public init(dataDirectory: String, host: String = "127.0.0.1", port: Int = 6443, store: StoreKind = .sqlite,
+                postgresURL: String? = nil) {
+        self.dataDirectory = dataDirectory
+        self.host = host
+        self.port = port
+        self.store = store
+        self.postgresURL = postgresURL
+    }
+
+    /// A configuration problem a person can fix.
+    public struct Problem: Error, Sendable, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// Parses `HOST:PORT` (`[::1]:PORT` for IPv6) and refuses anything but loopback: the API
+    /// serves plain HTTP without credentials until TLS and authentication exist.
+    public static func parseListen(_ text: String) throws -> (host: String, port: Int) {
+        var host: String, portText: String
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            host = String(text[text.index(after: text.startIndex)..<close])
+            portText = String(text[close...].dropFirst().drop { $0 == ":" })
+        } else if let colon = text.lastIndex(of: ":") {
+            host = String(text[..<colon])
+            portText = String(text[text.index(after: colon)...])
+        } else {
+            throw Problem("--listen must be HOST:PORT, got \"\(text)\"")
+        }
+        guard let port = Int(portText), (0...65535).contains(port) else {
+            throw Problem("--listen port must be a number from 0 to 65535, got \"\(portText)\"")
+        }
+        if host.isEmpty { host = "127.0.0.1" }
+        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
+            throw Problem("refusing to listen on \(host): the API has no TLS or authentication yet, so it serves loopback only (127.0.0.1 or ::1)")
+        }
+        return (host, port)
+    }
+
+    /// The kubeconfig that points kubectl at a server on `port`.
+    public func kubeconfig(port: Int) -> String {
+        let hostPart = host.contains(":") ? "[\(host)]" : host
+        return """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: contain
+              cluster:
+                server: http://\(hostPart):\(port)
+            contexts:
+            - name: contain
+              context:
+                cluster: contain
+                user: contain-admin
+            current-context: contain
+            users:
+            - name: contain-admin
+              user: {}
+
+            """
+    }
+
+    /// Path of the written kubeconfig.
+    public var kubeconfigPath: String { (dataDirectory as NSString).appendingPathComponent("kubeconfig") }
+}

@@ -1,2 +1,0 @@
-import ContainModel
-import ContainStore

@@ -1,0 +1,310 @@
+import ContainModel
+import ContainStore
+import Foundation
+import Hummingbird
+
+/// The handlers of one request on one resource: reads, writes and watch.
+struct ResourceHandlers: Sendable {
+    let server: APIServer
+    let resource: APIResource
+    let path: ResourcePath
+    let query: QueryParameters
+    let accept: String
+
+    var store: any ObjectStore { server.store }
+
+    /// Whether the client asked for a `meta.k8s.io/v1` Table.
+    var wantsTable: Bool { accept.contains("as=Table") && accept.contains("g=meta.k8s.io") }
+
+    func key(_ name: String) -> ObjectKey {
+        ObjectKey(resource: resource.key, namespace: resource.type.namespaced ? (path.namespace ?? "") : "", name: name)
+    }
+
+    static func decode(_ stored: StoredObject) throws -> JSONObject {
+        guard case .object(let object)? = try? JSONReader.value(String(decoding: stored.data, as: UTF8.self)) else {
+            throw APIError.internalError("stored object \(stored.key) is not a JSON object")
+        }
+        return object
+    }
+
+    static func text(_ stored: StoredObject) -> String { String(decoding: stored.data, as: UTF8.self) }
+
+    func existing(_ name: String) async throws -> StoredObject {
+        if resource.type.namespaced && (path.namespace ?? "").isEmpty {
+            throw APIError.badRequest("a namespace is required for \(resource.qualifiedName)")
+        }
+        guard let stored = try await store.get(key(name)) else { throw APIError.notFound(resource, name: name) }
+        return stored
+    }
+
+    // MARK: Reads
+
+    func get(_ name: String) async throws -> Response {
+        let stored = try await existing(name)
+        if wantsTable {
+            let builder = TableBuilder(resource: resource, now: .now())
+            return HTTPResponses.json(builder.table([try Self.decode(stored)], resourceVersion: String(stored.revision)))
+        }
+        return HTTPResponses.json(Self.text(stored))
+    }
+
+    /// The label and field selectors of the request as one filter.
+    func selection() throws -> (name: String?, filter: (@Sendable (StoredObject) -> Bool)?, matches: @Sendable (JSONObject) -> Bool) {
+        var labels: LabelSelectorExpression?
+        if let text = query["labelSelector"], !text.isEmpty {
+            do { labels = try LabelSelectorExpression(parsing: text) } catch {
+                throw APIError.badRequest("unable to parse requirement: \(error)")
+            }
+        }
+        var fields: FieldSelector?
+        if let text = query["fieldSelector"], !text.isEmpty { fields = try FieldSelector(parsing: text) }
+        let labelSelector = labels, fieldSelector = fields
+        let matches: @Sendable (JSONObject) -> Bool = { object in
+            let metadata = object["metadata"]
+            if let labelSelector {
+                var map: [String: String] = [:]
+                for (key, value) in metadata?["labels"]?.objectValue?.members ?? [] { map[key] = value.stringValue ?? "" }
+                if !labelSelector.matches(map) { return false }
+            }
+            if let fieldSelector {
+                return fieldSelector.matches(name: metadata?["name"]?.stringValue ?? "",
+                                             namespace: metadata?["namespace"]?.stringValue ?? "")
+            }
+            return true
+        }
+        var filter: (@Sendable (StoredObject) -> Bool)?
+        if labels != nil || fields != nil {
+            filter = { @Sendable (stored: StoredObject) -> Bool in
+                guard let object = try? Self.decode(stored) else { return false }
+                return matches(object)
+            }
+        }
+        return (fields?.exactName, filter, matches)
+    }
+
+    func list() async throws -> Response {
+        let selection = try selection()
+        var limit: Int?
+        if let text = query["limit"], !text.isEmpty {
+            guard let value = Int(text), value >= 0 else { throw APIError.badRequest("invalid limit: \(text)") }
+            limit = value == 0 ? nil : value
+        }
+        let continueToken = query["continue"].flatMap { $0.isEmpty ? nil : $0 }
+        if continueToken != nil, let rv = query["resourceVersion"], !rv.isEmpty, rv != "0" {
+            throw APIError.badRequest("specifying resource version is not allowed when using continue")
+        }
+        let request = ListRequest(resource: resource.key, namespace: resource.type.namespaced ? path.namespace : nil,
+                                  name: selection.name, limit: limit, continueToken: continueToken, filter: selection.filter)
+        let result: ListResult
+        do {
+            result = try await store.list(request)
+        } catch StoreError.expired {
+            throw APIError.expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.")
+        }
+        if wantsTable {
+            let objects = try result.items.map(Self.decode)
+            let builder = TableBuilder(resource: resource, now: .now())
+            return HTTPResponses.json(builder.table(objects, resourceVersion: String(result.revision),
+                                                    continueToken: result.continueToken, remainingItemCount: result.remainingItemCount))
+        }
+        var metadata: JSONObject = ["resourceVersion": .string(String(result.revision))]
+        if let token = result.continueToken { metadata["continue"] = .string(token) }
+        if let remaining = result.remainingItemCount, result.continueToken != nil { metadata["remainingItemCount"] = .integer(remaining) }
+        var text = "{\"apiVersion\":\(JSONWriter.compact(.string(resource.type.apiVersion))),\"kind\":\(JSONWriter.compact(.string(resource.type.kind + "List"))),"
+        text += "\"metadata\":\(JSONWriter.compact(.object(metadata))),\"items\":["
+        text += result.items.map(Self.text).joined(separator: ",")
+        text += "]}"
+        return HTTPResponses.json(text)
+    }
+
+    // MARK: Writes
+
+    func create(_ body: JSONObject) async throws -> Response {
+        let validation = WriteValidation(resource: resource, fieldValidation: try FieldValidation(query: query["fieldValidation"]))
+        let prepared = try ObjectPreparation.prepareCreate(body, resource: resource, namespace: path.namespace, now: .now())
+        let (object, warnings) = try validation.check(prepared)
+        let name = object["metadata"]?["name"]?.stringValue ?? ""
+        if resource.type.namespaced, let namespace = path.namespace {
+            try await requireNamespace(namespace)
+        }
+        if query["dryRun"] != nil { return HTTPResponses.json(.object(object), code: 201, warnings: warnings) }
+        switch try await store.create(key(name), object: object) {
+        case .created(let stored): return HTTPResponses.json(Self.text(stored), code: 201, warnings: warnings)
+        case .alreadyExists: throw APIError.alreadyExists(resource, name: name)
+        }
+    }
+
+    func requireNamespace(_ namespace: String) async throws {
+        let key = ObjectKey(resource: ResourceKey(group: "", resource: "namespaces"), name: namespace)
+        guard let stored = try await store.get(key) else {
+            throw APIError(.failure(code: 404, reason: "NotFound", message: "namespaces \"\(namespace)\" not found",
+                                    details: StatusDetails(name: namespace, kind: "namespaces")))
+        }
+        if (try? Self.decode(stored))?["metadata"]?["deletionTimestamp"] != nil {
+            throw APIError(.failure(code: 403, reason: "Forbidden",
+                                    message: "\(resource.qualifiedName) is forbidden: unable to create new content in namespace \(namespace) because it is being terminated"))
+        }
+    }
+
+    var updateTarget: ObjectPreparation.UpdateTarget { path.subresource == "status" ? .status : .main }
+
+    func update(_ name: String, body: JSONObject) async throws -> Response {
+        let current = try await existing(name)
+        let rvText = body["metadata"]?["resourceVersion"]?.stringValue ?? ""
+        var expected: Int64?
+        if rvText.isEmpty {
+            if resource.type.group == PlatformGroup.name || resource.typedKind == nil {
+                throw APIError.invalid(resource, name: name, issues: [
+                    .invalid(FieldPath("metadata", "resourceVersion"), .string("0x0"), "must be specified for an update"),
+                ])
+            }
+        } else {
+            guard let rv = Int64(rvText) else { throw APIError.badRequest("invalid resourceVersion \"\(rvText)\"") }
+            if rv != current.revision { throw APIError.conflict(resource, name: name) }
+            expected = rv
+        }
+        return try await write(name, current: current, new: body, expected: expected ?? current.revision, code: 200)
+    }
+
+    /// Validates and stores `new` as the next state of `current`; deletes when the last finalizer went.
+    func write(_ name: String, current: StoredObject, new: JSONObject, expected: Int64, code: Int) async throws -> Response {
+        let validation = WriteValidation(resource: resource, fieldValidation: try FieldValidation(query: query["fieldValidation"]))
+        let old = try Self.decode(current)
+        let prepared = try ObjectPreparation.prepareUpdate(old: old, new: new, resource: resource, target: updateTarget)
+        let (object, warnings) = try validation.check(prepared.object)
+        if query["dryRun"] != nil { return HTTPResponses.json(.object(object), code: code, warnings: warnings) }
+        if prepared.deleteNow {
+            switch try await store.delete(key(name), expectedRevision: expected) {
+            case .deleted(let stored): return HTTPResponses.json(Self.text(stored), code: code, warnings: warnings)
+            case .conflict: throw APIError.conflict(resource, name: name)
+            case .notFound: throw APIError.notFound(resource, name: name)
+            }
+        }
+        switch try await store.update(key(name), object: object, expectedRevision: expected) {
+        case .updated(let stored): return HTTPResponses.json(Self.text(stored), code: code, warnings: warnings)
+        case .conflict: throw APIError.conflict(resource, name: name)
+        case .notFound: throw APIError.notFound(resource, name: name)
+        }
+    }
+
+    static let patchTypes = ["application/json-patch+json", "application/merge-patch+json",
+                             "application/strategic-merge-patch+json", "application/apply-patch+yaml"]
+
+    func patch(_ name: String, body: String, contentType: String) async throws -> Response {
+        let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let supportsStrategic = resource.type.group != PlatformGroup.name && resource.typedKind != nil
+        guard Self.patchTypes.contains(type), type != "application/strategic-merge-patch+json" || supportsStrategic else {
+            throw APIError.unsupportedMediaType(contentType, supported: Self.patchTypes.filter {
+                supportsStrategic || $0 != "application/strategic-merge-patch+json"
+            })
+        }
+        let patchValue: JSONValue
+        do {
+            patchValue = type == "application/apply-patch+yaml" ? try YAMLReader.value(body) : try JSONReader.value(body)
+        } catch {
+            throw APIError.badRequest("the body of the request could not be decoded: \(error)")
+        }
+        if type == "application/apply-patch+yaml" {
+            if (query["fieldManager"] ?? "").isEmpty {
+                throw APIError.invalid(resource, name: name, issues: [.required(FieldPath("fieldManager"), "is required for apply patch")])
+            }
+            if try await store.get(key(name)) == nil, case .object(let object) = patchValue {
+                var object = object
+                if object["metadata"]?["name"] == nil { object["metadata"]?["name"] = .string(name) }
+                return try await create(object)
+            }
+        }
+        var lastError: APIError?
+        for _ in 0..<3 {
+            let current = try await existing(name)
+            let old = try Self.decode(current)
+            let patched: JSONValue
+            switch type {
+            case "application/json-patch+json":
+                do { patched = try JSONPatch.apply(patchValue, to: .object(old)) } catch {
+                    if error.isTestFailure { throw APIError(.failure(code: 422, reason: "Invalid", message: error.message)) }
+                    throw APIError(.failure(code: 422, reason: "Invalid", message: "the server rejected our request due to an error in our request: \(error.message)"))
+                }
+            case "application/strategic-merge-patch+json":
+                patched = JSONMergePatch.apply(Self.strippingDirectives(patchValue), to: .object(old))
+            default:
+                guard case .object = patchValue else { throw APIError.badRequest("a merge patch must be a JSON object") }
+                patched = JSONMergePatch.apply(patchValue, to: .object(old))
+            }
+            guard case .object(var new) = patched else { throw APIError.badRequest("the patched object is not an object") }
+            let newRV = new["metadata"]?["resourceVersion"]?.stringValue ?? ""
+            if !newRV.isEmpty && newRV != String(current.revision) { throw APIError.conflict(resource, name: name) }
+            new["metadata"]?["resourceVersion"] = .string(String(current.revision))
+            do {
+                return try await write(name, current: current, new: new, expected: current.revision, code: 200)
+            } catch let error as APIError where error.status.reason == "Conflict" {
+                lastError = error  // a concurrent writer won; patch the new state
+            }
+        }
+        throw lastError ?? APIError.conflict(resource, name: name)
+    }
+
+    /// A strategic merge patch read as a merge patch: `$patch`, `$setElementOrder/…`,
+    /// `$retainKeys` and `$deleteFromPrimitiveList/…` directives are dropped.
+    static func strippingDirectives(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            return .object(JSONObject(object.members.filter { !$0.key.hasPrefix("$") }.map { ($0.key, strippingDirectives($0.value)) }))
+        case .array(let items):
+            return .array(items.map(strippingDirectives))
+        default:
+            return value
+        }
+    }
+
+    func delete(_ name: String, body: String) async throws -> Response {
+        let current = try await existing(name)
+        var object = try Self.decode(current)
+        let options = body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? JSONObject() : try APIServer.parseObject(body)
+        if let rv = options["preconditions"]?["resourceVersion"]?.stringValue, rv != String(current.revision) {
+            throw APIError.conflict(resource, name: name, detail: "the ResourceVersion in the precondition (\(rv)) does not match the ResourceVersion in record (\(current.revision)). The object might have been modified")
+        }
+        let uid = object["metadata"]?["uid"]?.stringValue
+        if let want = options["preconditions"]?["uid"]?.stringValue, want != uid {
+            throw APIError.conflict(resource, name: name, detail: "the UID in the precondition (\(want)) does not match the UID in record (\(uid ?? "")). The object might have been deleted and then recreated")
+        }
+        if resource.type.group.isEmpty && resource.type.kind == "Namespace" {
+            try await deleteContents(ofNamespace: name)
+            object = try Self.decode(try await existing(name))
+        }
+        let finalizers = ObjectPreparation.strings(object["metadata"]?["finalizers"])
+        if !finalizers.isEmpty {
+            if object["metadata"]?["deletionTimestamp"] != nil { return HTTPResponses.json(.object(object)) }
+            let marked = ObjectPreparation.markDeleting(object, now: .now())
+            switch try await store.update(key(name), object: marked, expectedRevision: nil) {
+            case .updated(let stored): return HTTPResponses.json(Self.text(stored))
+            case .conflict: throw APIError.conflict(resource, name: name)
+            case .notFound: throw APIError.notFound(resource, name: name)
+            }
+        }
+        switch try await store.delete(key(name), expectedRevision: nil) {
+        case .deleted:
+            let status = Status(status: "Success", details: StatusDetails(name: name, group: resource.type.group,
+                                                                          kind: resource.type.plural, uid: uid))
+            return HTTPResponses.json(try ValueEncoder().encode(status))
+        case .conflict: throw APIError.conflict(resource, name: name)
+        case .notFound: throw APIError.notFound(resource, name: name)
+        }
+    }
+
+    /// Deletes every namespaced object in a namespace: objects with finalizers are marked, the rest go.
+    func deleteContents(ofNamespace namespace: String) async throws {
+        for other in server.registry.resources where other.type.namespaced {
+            let result = try await store.list(ListRequest(resource: other.key, namespace: namespace))
+            for stored in result.items {
+                let object = try Self.decode(stored)
+                if ObjectPreparation.strings(object["metadata"]?["finalizers"]).isEmpty {
+                    _ = try await store.delete(stored.key, expectedRevision: nil)
+                } else if object["metadata"]?["deletionTimestamp"] == nil {
+                    _ = try await store.update(stored.key, object: ObjectPreparation.markDeleting(object, now: .now()),
+                                               expectedRevision: stored.revision)
+                }
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "contain", targets: ["ContainCLI"]),
         .library(name: "ContainModel", targets: ["ContainModel"]),
         .library(name: "ContainPolicy", targets: ["ContainPolicy"]),
+        .library(name: "ContainTenancy", targets: ["ContainTenancy"]),
         .library(name: "ContainStore", targets: ["ContainStore"]),
         .library(name: "ContainServer", targets: ["ContainServer"]),
     ],
@@ -24,6 +25,11 @@ let package = Package(
         .target(
             name: "ContainModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Tenant + Cluster → desired objects. Pure: no I/O.
+        .target(
+            name: "ContainTenancy",
+            dependencies: ["ContainModel"]
         ),
         // Pod Security Standards and platform guardrails. Pure: no I/O.
         .target(
@@ -62,6 +68,11 @@ let package = Package(
         .testTarget(
             name: "ContainModelTests",
             dependencies: ["ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainTenancyTests",
+            dependencies: ["ContainTenancy", "ContainModel"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "ContainPolicyTests",

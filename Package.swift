@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ContainModel", targets: ["ContainModel"]),
         .library(name: "ContainPolicy", targets: ["ContainPolicy"]),
         .library(name: "ContainTenancy", targets: ["ContainTenancy"]),
+        .library(name: "ContainNetwork", targets: ["ContainNetwork"]),
         .library(name: "ContainStore", targets: ["ContainStore"]),
         .library(name: "ContainServer", targets: ["ContainServer"]),
     ],
@@ -29,6 +30,11 @@ let package = Package(
         // Tenant + Cluster → desired objects. Pure: no I/O.
         .target(
             name: "ContainTenancy",
+            dependencies: ["ContainModel"]
+        ),
+        // NetworkPolicy reachability from manifests. Pure: no I/O.
+        .target(
+            name: "ContainNetwork",
             dependencies: ["ContainModel"]
         ),
         // Pod Security Standards and platform guardrails. Pure: no I/O.
@@ -56,6 +62,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Child process for the store's kill -9 durability test.
+        .executableTarget(
+            name: "contain-store-writer",
+            dependencies: ["ContainStore", "ContainModel"],
+            path: "Sources/ContainStoreWriter"
+        ),
         .executableTarget(
             name: "ContainCLI",
             dependencies: [
@@ -73,6 +85,10 @@ let package = Package(
             name: "ContainTenancyTests",
             dependencies: ["ContainTenancy", "ContainModel"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "ContainNetworkTests",
+            dependencies: ["ContainNetwork", "ContainModel"]
         ),
         .testTarget(
             name: "ContainPolicyTests",

@@ -19,11 +19,14 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "HOST:PORT to listen on (loopback only; port 0 picks a free port).")
     var listen: String = "127.0.0.1:6443"
 
-    @Option(help: "Object store: sqlite, postgres or memory.")
+    @Option(help: "Object store: sqlite (embedded, the default) or postgres.")
     var store: String = "sqlite"
 
     @Option(name: .customLong("postgres-url"), help: "PostgreSQL URL for --store postgres.")
     var postgresURL: String?
+
+    @Option(name: .customLong("postgres-schema"), help: "PostgreSQL schema for Contain's tables (created if missing).")
+    var postgresSchema: String?
 
     func validate() throws {
         _ = try makeConfiguration()
@@ -37,7 +40,7 @@ struct ServeCommand: ParsableCommand {
         }
         if kind == .postgres && postgresURL == nil { throw ValidationError("--store postgres needs --postgres-url") }
         return ServerConfiguration(dataDirectory: dataDirectory, host: address.host, port: address.port, store: kind,
-                                   postgresURL: postgresURL)
+                                   postgresURL: postgresURL, postgresSchema: postgresSchema)
     }
 
     func run() throws {

@@ -8,13 +8,26 @@ final class ServedAPI {
     let directory: URL
     let process: Process
 
+    /// The store the end-to-end tests run on: `CONTAIN_TEST_STORE` (`sqlite`, `postgres`), else `sqlite`.
+    static let storeUnderTest = ProcessInfo.processInfo.environment["CONTAIN_TEST_STORE"] ?? "sqlite"
+
     /// Starts the built `contain serve` and waits until `/readyz` answers (polling, not sleeping blindly).
-    init(store: String = "memory") throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("contain-kubectl-\(UUID().uuidString)")
+    /// With `directory`, serves an existing data directory (a restart).
+    init(store: String = ServedAPI.storeUnderTest, directory existing: URL? = nil) throws {
+        directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("contain-kubectl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent("kubeconfig"))
         process = Process()
         process.executableURL = ContainProcess.executable
         process.arguments = ["serve", "--data-dir", directory.path, "--listen", "127.0.0.1:0", "--store", store]
+        if store == "postgres" {
+            guard let url = ProcessInfo.processInfo.environment["CONTAIN_TEST_POSTGRES_URL"] else {
+                throw ServeError(message: "CONTAIN_TEST_POSTGRES_URL is not set: start a server with scripts/postgres-test-server.sh start")
+            }
+            // A schema of its own per run, so runs never see each other's objects.
+            let schema = "contain_e2e_\(UUID().uuidString.prefix(8).lowercased())"
+            process.arguments? += ["--postgres-url", url, "--postgres-schema", schema]
+        }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -36,10 +49,23 @@ final class ServedAPI {
         var description: String { message }
     }
 
-    deinit {
-        if process.isRunning { process.terminate() }
-        try? FileManager.default.removeItem(at: directory)
+    /// Stops the server and waits for it to exit, keeping the data directory.
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
+
+    deinit {
+        stop()
+        if keepDirectory.withLock({ !$0 }) { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    /// Set when another server takes the directory over.
+    let keepDirectory = Mutex(false)
 
     var kubeconfig: String { directory.appendingPathComponent("kubeconfig").path }
 
@@ -179,6 +205,19 @@ struct KubectlTests {
 
         """
 
+    /// The same API on the second backend: apply, re-apply and read back through PostgreSQL.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CONTAIN_SKIP_POSTGRES"] != "1"))
+    func applyOnPostgres() throws {
+        let api = try ServedAPI(store: "postgres")
+        let first = try api.kubectl(["apply", "-f", Self.platform])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.split(separator: "\n").filter { $0.hasSuffix(" created") }.count == 12)
+        let second = try api.kubectl(["apply", "-f", Self.platform])
+        #expect(second.stdout.split(separator: "\n").filter { $0.hasSuffix(" unchanged") }.count == 12)
+        let names = try api.kubectl(["get", "tenants", "-o", "name"])
+        #expect(names.stdout.split(separator: "\n").count == 7)
+    }
+
     @Test func namespacedListsAndCascadeDelete() throws {
         let api = try ServedAPI()
         let applied = try api.kubectl(["apply", "-f", try api.file("team.yaml", Self.namespaceManifest)])
@@ -239,6 +278,21 @@ struct KubectlTests {
         #expect(added.stderr.contains("is invalid: metadata.finalizers: Forbidden"))
         #expect(try api.kubectl(["patch", "tenant", "web", "--type", "json", "-p", #"[{"op":"remove","path":"/metadata/finalizers"}]"#]).status == 0)
         #expect(try api.kubectl(["get", "tenant", "web"]).status == 1)
+    }
+
+    @Test
+    func objectsSurviveARestart() throws {
+        let first = try ServedAPI()
+        #expect(try first.kubectl(["apply", "-f", Self.platform]).status == 0)
+        let before = try first.kubectl(["get", "tenant", "web", "-o", "jsonpath={.metadata.uid}/{.metadata.resourceVersion}"]).stdout
+        first.keepDirectory.withLock { $0 = true }
+        first.stop()
+        let second = try ServedAPI(directory: first.directory)
+        let after = try second.kubectl(["get", "tenant", "web", "-o", "jsonpath={.metadata.uid}/{.metadata.resourceVersion}"]).stdout
+        #expect(!before.isEmpty)
+        #expect(after == before)
+        let again = try second.kubectl(["apply", "-f", Self.platform])
+        #expect(again.stdout.split(separator: "\n").filter { $0.hasSuffix(" unchanged") }.count == 12)
     }
 
     @Test func watchReceivesChanges() throws {

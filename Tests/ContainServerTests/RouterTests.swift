@@ -7,13 +7,15 @@ import Testing
 
 @testable import ContainServer
 
-/// HTTP-level behaviour through the router, against the in-memory store.
+/// HTTP-level behaviour through the router, against a SQLite store in a fresh directory.
 @Suite("API through the router")
 struct RouterTests {
     static let tenantsPath = "/apis/platform.contain.dev/v1alpha1/tenants"
 
     static func makeApp() async throws -> some ApplicationProtocol {
-        let store = InMemoryObjectStore()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contain-router-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try SQLiteObjectStore(path: directory.appendingPathComponent("contain.db").path)
         try await ContainAPIService.bootstrap(store)
         return Application(responder: APIServer(store: store, bookmarkInterval: 0.2))
     }

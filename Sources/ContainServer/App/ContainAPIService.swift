@@ -3,6 +3,7 @@ import ContainStore
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Runs the API: opens the store, makes sure `default` exists, binds, writes the kubeconfig,
 /// and serves until the process is stopped.
@@ -10,11 +11,11 @@ public enum ContainAPIService {
     /// The store a configuration asks for.
     public static func makeStore(_ configuration: ServerConfiguration) async throws -> any ObjectStore {
         switch configuration.store {
-        case .memory:
-            return InMemoryObjectStore()
-        case .sqlite, .postgres:
-            // PLUG-IN POINT: SQLiteObjectStore / PostgresObjectStore from ContainStore.
-            throw ServerConfiguration.Problem("--store \(configuration.store.rawValue) is not available in this build; use --store memory")
+        case .sqlite:
+            return try SQLiteObjectStore(path: (configuration.dataDirectory as NSString).appendingPathComponent("contain.db"))
+        case .postgres:
+            guard let url = configuration.postgresURL else { throw ServerConfiguration.Problem("--store postgres needs --postgres-url") }
+            return try await PostgresObjectStore(url: url, options: .init(schema: configuration.postgresSchema))
         }
     }
 
@@ -61,6 +62,12 @@ public enum ContainAPIService {
                 FileHandle.standardError.write(Data("contain: could not write \(path): \(error)\n".utf8))
             }
         }
-        try await app.runService()
+        // SIGTERM/SIGINT shut down gracefully, but open watches never end on their own: after a
+        // short grace period the group cancels them (watch streams end on cancellation).
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
+                                              logger: Logger(label: "contain.serve"))
+        group.maximumGracefulShutdownDuration = .seconds(2)
+        group.maximumCancellationDuration = .seconds(2)
+        try await ServiceGroup(configuration: group).run()
     }
 }

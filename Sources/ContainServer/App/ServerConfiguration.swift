@@ -6,7 +6,6 @@ public struct ServerConfiguration: Sendable {
     public enum StoreKind: String, Sendable, CaseIterable {
         case sqlite
         case postgres
-        case memory
     }
 
     /// Where the store and the kubeconfig are written.
@@ -17,14 +16,17 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     public var store: StoreKind
     public var postgresURL: String?
+    /// The PostgreSQL schema holding Contain's tables; `nil` for the connection's default.
+    public var postgresSchema: String?
 
     public init(dataDirectory: String, host: String = "127.0.0.1", port: Int = 6443, store: StoreKind = .sqlite,
-                postgresURL: String? = nil) {
+                postgresURL: String? = nil, postgresSchema: String? = nil) {
         self.dataDirectory = dataDirectory
         self.host = host
         self.port = port
         self.store = store
         self.postgresURL = postgresURL
+        self.postgresSchema = postgresSchema
     }
 
     /// A configuration problem a person can fix.

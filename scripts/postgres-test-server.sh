@@ -4,6 +4,7 @@
 #   scripts/postgres-test-server.sh start   # install if needed, init, start (idempotent)
 #   scripts/postgres-test-server.sh stop    # stop it (data directory is kept)
 #   scripts/postgres-test-server.sh url     # print the connection URL
+#   scripts/postgres-test-server.sh status  # exit 0 when it is running
 #
 # Environment: CONTAIN_PG_PORT (default 55432), CONTAIN_PG_DATA (default /tmp/contain-pg-$UID).
 # PostgreSQL refuses to run as root, so the server runs as the `postgres` user (via runuser when
@@ -69,5 +70,6 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     url) echo "$URL" ;;
-    *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+    status) is_running ;;
+    *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
 esac

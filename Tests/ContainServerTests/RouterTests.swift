@@ -45,6 +45,34 @@ struct RouterTests {
         }
     }
 
+    @Test func metricsCountRequestsByVerbResourceAndCode() async throws {
+        try await Self.makeApp().test(.router) { client in
+            try await client.execute(uri: Self.tenantsPath, method: .post, headers: Self.jsonHeaders,
+                                     body: ByteBuffer(string: Self.tenantJSON)) { #expect($0.status == .created) }
+            try await client.execute(uri: Self.tenantsPath, method: .post, headers: Self.jsonHeaders,
+                                     body: ByteBuffer(string: Self.tenantJSON)) { #expect($0.status == .conflict) }
+            try await client.execute(uri: Self.tenantsPath, method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: Self.tenantsPath + "/web", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: Self.tenantsPath + "/nosuch", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+                let text = String(buffer: response.body)
+                let tenants = #"group="platform.contain.dev",resource="tenants",subresource="""#
+                #expect(text.contains(#"apiserver_request_total{verb="POST",\#(tenants),code="201"} 1"#))
+                #expect(text.contains(#"apiserver_request_total{verb="POST",\#(tenants),code="409"} 1"#))
+                #expect(text.contains(#"apiserver_request_total{verb="LIST",\#(tenants),code="200"} 1"#))
+                #expect(text.contains(#"apiserver_request_total{verb="GET",\#(tenants),code="200"} 1"#))
+                #expect(text.contains(#"apiserver_request_total{verb="GET",\#(tenants),code="404"} 1"#))
+                #expect(text.contains(#"apiserver_request_duration_seconds_count{verb="POST",\#(tenants)} 2"#))
+                #expect(text.contains(#"apiserver_request_duration_seconds_bucket{verb="POST",\#(tenants),le="+Inf"} 2"#))
+                // Three namespaces are created at start-up, then one tenant.
+                #expect(text.contains("contain_store_revision 4\n"))
+                #expect(text.contains("contain_watches 0\n"))
+            }
+        }
+    }
+
     @Test func aggregatedAndLegacyDiscovery() async throws {
         try await Self.makeApp().test(.router) { client in
             let accept = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json"

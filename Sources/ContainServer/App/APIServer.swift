@@ -18,6 +18,8 @@ public struct APIServer: HTTPResponder, Sendable {
     /// Seconds between watch bookmarks when `allowWatchBookmarks=true`.
     public let bookmarkInterval: Double
     let openAPI: OpenAPIDocuments
+    /// Request counts and latencies, served at `/metrics`.
+    public let metrics: APIMetrics
 
     public init(store: any ObjectStore, registry: ResourceRegistry = .standard, serverAddress: String = "127.0.0.1:6443",
                 bookmarkInterval: Double = 10) {
@@ -26,18 +28,43 @@ public struct APIServer: HTTPResponder, Sendable {
         self.serverAddress = serverAddress
         self.bookmarkInterval = bookmarkInterval
         self.openAPI = OpenAPIDocuments(registry: registry)
+        self.metrics = APIMetrics()
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        let start = ContinuousClock.now
+        let response: Response
         do {
-            return try await route(request)
+            response = try await route(request)
         } catch let error as APIError {
-            return HTTPResponses.error(error)
+            response = HTTPResponses.error(error)
         } catch let error as StoreError {
-            return HTTPResponses.error(Self.apiError(error))
+            response = HTTPResponses.error(Self.apiError(error))
         } catch {
-            return HTTPResponses.error(.internalError(String(describing: error)))
+            response = HTTPResponses.error(.internalError(String(describing: error)))
         }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        await metrics.record(Self.metricLabels(request), code: response.status.code, seconds: seconds)
+        return response
+    }
+
+    /// The verb and resource a request is counted under, as kube-apiserver names them.
+    static func metricLabels(_ request: Request) -> APIMetrics.Labels {
+        guard case .resource(let path)? = APIPath(request.uri.path) else {
+            return APIMetrics.Labels(verb: request.method.rawValue, group: "", resource: "", subresource: "")
+        }
+        let verb: String
+        switch (request.method, path.name) {
+        case (.get, nil): verb = QueryParameters(request.uri.query).flag("watch") ? "WATCH" : "LIST"
+        case (.get, _): verb = "GET"
+        case (.post, _): verb = "POST"
+        case (.put, _): verb = "PUT"
+        case (.patch, _): verb = "PATCH"
+        case (.delete, _): verb = "DELETE"
+        default: verb = request.method.rawValue
+        }
+        return APIMetrics.Labels(verb: verb, group: path.group, resource: path.plural, subresource: path.subresource ?? "")
     }
 
     static func apiError(_ error: StoreError) -> APIError {
@@ -87,6 +114,11 @@ public struct APIServer: HTTPResponder, Sendable {
         case .openAPIDocument(let group, let version):
             guard let document = openAPI.document(group: group, version: version) else { throw APIError.pathNotFound(path) }
             return HTTPResponses.json(document)
+        case .metrics:
+            let revision = try? await store.currentRevision()
+            let watches = (store as? any WatchCounting)?.activeWatchCount
+            let text: String = await metrics.render(storeRevision: revision, openWatches: watches)
+            return HTTPResponses.json(text, contentType: "text/plain; version=0.0.4; charset=utf-8")
         case .resource:
             throw APIError.pathNotFound(path)
         }

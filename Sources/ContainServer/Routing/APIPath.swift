@@ -18,6 +18,8 @@ public enum APIPath: Sendable, Hashable {
     case openAPIDocument(group: String, version: String)
     /// A collection, an object, or an object's subresource.
     case resource(ResourcePath)
+    /// `/metrics` (Prometheus text format).
+    case metrics
 
     /// Parses a path (without its query). `nil` when nothing is served there.
     public init?(_ path: String) {
@@ -26,6 +28,8 @@ public enum APIPath: Sendable, Hashable {
         switch segments.first {
         case "version" where segments.count == 1:
             self = .version
+        case "metrics" where segments.count == 1:
+            self = .metrics
         case "healthz", "readyz", "livez":
             self = .health
         case "openapi":

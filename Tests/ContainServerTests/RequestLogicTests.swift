@@ -138,6 +138,10 @@ struct RequestLogicTests {
         let row = builder.row(object)
         #expect(row["cells"] == ["web", "namespace", "runc", "dev,prod", "web,web-preview", "60m"])
         #expect(row["object"]?["kind"] == "PartialObjectMetadata")
+        // Unset tier and runtime show the defaults in force, not empty cells.
+        let defaulted: JSONObject = ["metadata": ["name": "risk", "creationTimestamp": "1970-01-01T00:00:00Z"],
+                                     "spec": ["clusters": ["prod"], "namespaces": [["name": "risk"]]]]
+        #expect(builder.row(defaulted)["cells"] == ["risk", "namespace", "runc", "prod", "risk", "60m"])
         #expect(Age.format(seconds: 30) == "30s")
         #expect(Age.format(seconds: 3 * 86400 + 7200) == "3d2h")
     }

@@ -26,10 +26,13 @@ public struct TableColumn: Sendable {
          "description": .string(description), "priority": .integer(Int64(priority))]
     }
 
-    /// A string cell at a path under `spec`, or empty.
-    static func spec(_ name: String, _ path: String..., description: String = "", priority: Int = 0) -> TableColumn {
+    /// A string cell at a path under `spec`, or `defaultValue` when the field is unset (the
+    /// default the API applies, so the table shows what is in force).
+    static func spec(_ name: String, _ path: String..., defaultValue: String = "", description: String = "",
+                     priority: Int = 0) -> TableColumn {
         TableColumn(name: name, description: description, priority: priority) { object in
-            .string(text(object["spec"]?.value(at: FieldPath(path.map { FieldPath.Component.key($0) }))))
+            let cell = text(object["spec"]?.value(at: FieldPath(path.map { FieldPath.Component.key($0) })))
+            return .string(cell.isEmpty ? defaultValue : cell)
         }
     }
 
@@ -63,8 +66,10 @@ public enum TableColumns {
         switch (resource.type.group, resource.type.kind) {
         case (PlatformGroup.name, "Tenant"):
             middle = [
-                .spec("Tier", "isolation", "tier", description: "Isolation tier."),
-                .spec("Runtime", "isolation", "runtime", description: "Sandbox runtime."),
+                .spec("Tier", "isolation", "tier", defaultValue: IsolationTier.namespace.rawValue,
+                      description: "Isolation tier."),
+                .spec("Runtime", "isolation", "runtime", defaultValue: SandboxRuntime.runc.rawValue,
+                      description: "Sandbox runtime."),
                 .spec("Clusters", "clusters", description: "Clusters the tenant is placed on."),
                 .spec("Namespaces", "namespaces", description: "The tenant's namespaces."),
             ]

@@ -5,14 +5,8 @@ extension PostgresObjectStore {
     public func watch(_ resource: ResourceKey?, namespace: String?, after revision: Int64) async throws
         -> AsyncThrowingStream<StoreEvent, any Error>
     {
-        // Subscribe before the first replay read; the cursor skips live events already replayed.
-        let subscription = broadcaster.subscribe(resource: resource, namespace: namespace)
-        do {
-            let compacted = try await compactedRevision()
-            if revision < compacted { throw StoreError.expired(requested: revision, oldestAvailable: compacted) }
-        } catch {
-            subscription.close()
-            throw error
+        let subscription = try await broadcaster.subscribe(resource: resource, namespace: namespace, after: revision) {
+            try await self.compactedRevision()
         }
         let client = self.client
         let tables = self.tables

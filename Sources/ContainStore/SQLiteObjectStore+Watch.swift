@@ -4,15 +4,8 @@ extension SQLiteObjectStore {
     public func watch(_ resource: ResourceKey?, namespace: String?, after revision: Int64) async throws
         -> AsyncThrowingStream<StoreEvent, any Error>
     {
-        // Subscribe before the first replay read, so nothing committed in between is lost; the
-        // cursor skips live events it has already replayed.
-        let subscription = broadcaster.subscribe(resource: resource, namespace: namespace)
-        do {
-            let compacted = try await compactedRevision()
-            if revision < compacted { throw StoreError.expired(requested: revision, oldestAvailable: compacted) }
-        } catch {
-            subscription.close()
-            throw error
+        let subscription = try await broadcaster.subscribe(resource: resource, namespace: namespace, after: revision) {
+            try await self.compactedRevision()
         }
         let store = self
         return WatchCursor.stream(subscription: subscription, after: revision, batchSize: options.watchReplayBatch) {

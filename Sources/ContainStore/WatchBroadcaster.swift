@@ -29,6 +29,23 @@ final class WatchBroadcaster: Sendable {
         }
     }
 
+    /// A subscription for a watch starting after `revision`, taken before the store's first
+    /// replay read so nothing committed in between is lost (the cursor skips live events it has
+    /// already replayed). Throws `StoreError.expired`, releasing the subscription, when
+    /// `revision` is older than the retained history.
+    func subscribe(resource: ResourceKey?, namespace: String?, after revision: Int64,
+                   compactedRevision: () async throws -> Int64) async throws -> WatchSubscription {
+        let subscription = subscribe(resource: resource, namespace: namespace)
+        do {
+            let compacted = try await compactedRevision()
+            if revision < compacted { throw StoreError.expired(requested: revision, oldestAvailable: compacted) }
+        } catch {
+            subscription.close()
+            throw error
+        }
+        return subscription
+    }
+
     /// Delivers committed events, in revision order, to every matching subscription.
     func publish(_ events: [StoreEvent]) {
         guard !events.isEmpty else { return }

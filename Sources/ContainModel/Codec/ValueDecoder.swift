@@ -435,7 +435,7 @@ final class ValueDecoderImpl: Decoder {
         }
     }
 
-    private struct UnkeyedContainer: UnkeyedDecodingContainer {
+    private struct UnkeyedContainer: GenericUnkeyedDecodingContainer {
         let decoder: ValueDecoderImpl
         let array: [JSONValue]
         var currentIndex = 0
@@ -468,21 +468,6 @@ final class ValueDecoderImpl: Decoder {
             return try decoder.unbox(value, as: type, parent: decoder, key: key)
         }
 
-        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeNext(type) }
-        mutating func decode(_ type: Bool.Type) throws -> Bool { try decodeNext(type) }
-        mutating func decode(_ type: String.Type) throws -> String { try decodeNext(type) }
-        mutating func decode(_ type: Double.Type) throws -> Double { try decodeNext(type) }
-        mutating func decode(_ type: Float.Type) throws -> Float { try decodeNext(type) }
-        mutating func decode(_ type: Int.Type) throws -> Int { try decodeNext(type) }
-        mutating func decode(_ type: Int8.Type) throws -> Int8 { try decodeNext(type) }
-        mutating func decode(_ type: Int16.Type) throws -> Int16 { try decodeNext(type) }
-        mutating func decode(_ type: Int32.Type) throws -> Int32 { try decodeNext(type) }
-        mutating func decode(_ type: Int64.Type) throws -> Int64 { try decodeNext(type) }
-        mutating func decode(_ type: UInt.Type) throws -> UInt { try decodeNext(type) }
-        mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try decodeNext(type) }
-        mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try decodeNext(type) }
-        mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try decodeNext(type) }
-        mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeNext(type) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
             -> KeyedDecodingContainer<NestedKey>
@@ -504,27 +489,13 @@ final class ValueDecoderImpl: Decoder {
         }
     }
 
-    private struct SingleContainer: SingleValueDecodingContainer {
+    private struct SingleContainer: GenericSingleValueDecodingContainer {
         let decoder: ValueDecoderImpl
         var codingPath: [any CodingKey] { decoder.codingPath }
 
         func decodeNil() -> Bool { decoder.value.isNull }
-        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        func decodeSingle<T: Decodable>(_ type: T.Type) throws -> T {
             try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key)
         }
-        func decode(_ type: Bool.Type) throws -> Bool { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: String.Type) throws -> String { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: Double.Type) throws -> Double { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: Float.Type) throws -> Float { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: Int.Type) throws -> Int { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: Int8.Type) throws -> Int8 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: Int16.Type) throws -> Int16 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: Int32.Type) throws -> Int32 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: Int64.Type) throws -> Int64 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: UInt.Type) throws -> UInt { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
-        func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key) }
     }
 }

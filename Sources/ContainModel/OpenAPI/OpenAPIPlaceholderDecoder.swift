@@ -69,7 +69,7 @@ struct OpenAPIPlaceholderDecoder: Decoder {
     }
 
     /// An empty array.
-    private struct Unkeyed: UnkeyedDecodingContainer {
+    private struct Unkeyed: GenericUnkeyedDecodingContainer {
         let factory: OpenAPIPlaceholderFactory
         let mode: OpenAPIPlaceholderFactory.Mode
         var codingPath: [any CodingKey] { [] }
@@ -79,25 +79,12 @@ struct OpenAPIPlaceholderDecoder: Decoder {
 
         mutating func decodeNil() throws -> Bool { false }
 
+        mutating func decodeNext<T: Decodable>(_ type: T.Type) throws -> T { throw end(type) }
+
         func end<T>(_ type: T.Type) -> DecodingError {
             DecodingError.valueNotFound(type, .init(codingPath: [], debugDescription: "placeholder array is empty"))
         }
 
-        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { throw end(type) }
-        mutating func decode(_ type: Bool.Type) throws -> Bool { throw end(type) }
-        mutating func decode(_ type: String.Type) throws -> String { throw end(type) }
-        mutating func decode(_ type: Double.Type) throws -> Double { throw end(type) }
-        mutating func decode(_ type: Float.Type) throws -> Float { throw end(type) }
-        mutating func decode(_ type: Int.Type) throws -> Int { throw end(type) }
-        mutating func decode(_ type: Int8.Type) throws -> Int8 { throw end(type) }
-        mutating func decode(_ type: Int16.Type) throws -> Int16 { throw end(type) }
-        mutating func decode(_ type: Int32.Type) throws -> Int32 { throw end(type) }
-        mutating func decode(_ type: Int64.Type) throws -> Int64 { throw end(type) }
-        mutating func decode(_ type: UInt.Type) throws -> UInt { throw end(type) }
-        mutating func decode(_ type: UInt8.Type) throws -> UInt8 { throw end(type) }
-        mutating func decode(_ type: UInt16.Type) throws -> UInt16 { throw end(type) }
-        mutating func decode(_ type: UInt32.Type) throws -> UInt32 { throw end(type) }
-        mutating func decode(_ type: UInt64.Type) throws -> UInt64 { throw end(type) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
             -> KeyedDecodingContainer<NestedKey>
@@ -109,28 +96,13 @@ struct OpenAPIPlaceholderDecoder: Decoder {
         mutating func superDecoder() throws -> any Decoder { throw end(Any.self) }
     }
 
-    private struct Single: SingleValueDecodingContainer {
+    private struct Single: GenericSingleValueDecodingContainer {
         let factory: OpenAPIPlaceholderFactory
         let mode: OpenAPIPlaceholderFactory.Mode
         var codingPath: [any CodingKey] { [] }
 
         func decodeNil() -> Bool { mode.isNil }
-        func value<T: Decodable>(_ type: T.Type) throws -> T { try factory.make(type, mode: mode) }
+        func decodeSingle<T: Decodable>(_ type: T.Type) throws -> T { try factory.make(type, mode: mode) }
 
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { try value(type) }
-        func decode(_ type: Bool.Type) throws -> Bool { try value(type) }
-        func decode(_ type: String.Type) throws -> String { try value(type) }
-        func decode(_ type: Double.Type) throws -> Double { try value(type) }
-        func decode(_ type: Float.Type) throws -> Float { try value(type) }
-        func decode(_ type: Int.Type) throws -> Int { try value(type) }
-        func decode(_ type: Int8.Type) throws -> Int8 { try value(type) }
-        func decode(_ type: Int16.Type) throws -> Int16 { try value(type) }
-        func decode(_ type: Int32.Type) throws -> Int32 { try value(type) }
-        func decode(_ type: Int64.Type) throws -> Int64 { try value(type) }
-        func decode(_ type: UInt.Type) throws -> UInt { try value(type) }
-        func decode(_ type: UInt8.Type) throws -> UInt8 { try value(type) }
-        func decode(_ type: UInt16.Type) throws -> UInt16 { try value(type) }
-        func decode(_ type: UInt32.Type) throws -> UInt32 { try value(type) }
-        func decode(_ type: UInt64.Type) throws -> UInt64 { try value(type) }
     }
 }

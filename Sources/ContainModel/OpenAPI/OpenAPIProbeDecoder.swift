@@ -105,7 +105,7 @@ final class OpenAPIProbeDecoder: Decoder {
     }
 
     /// Answers as an array of one element, so the element type is asked for once.
-    private struct Unkeyed: UnkeyedDecodingContainer {
+    private struct Unkeyed: GenericUnkeyedDecodingContainer {
         let decoder: OpenAPIProbeDecoder
         var currentIndex = 0
         var codingPath: [any CodingKey] { [] }
@@ -114,7 +114,7 @@ final class OpenAPIProbeDecoder: Decoder {
 
         mutating func decodeNil() throws -> Bool { false }
 
-        mutating func next<T: Decodable>(_ type: T.Type) throws -> T {
+        mutating func decodeNext<T: Decodable>(_ type: T.Type) throws -> T {
             guard !isAtEnd else {
                 throw DecodingError.valueNotFound(type, .init(codingPath: [], debugDescription: "probe array has one element"))
             }
@@ -123,21 +123,6 @@ final class OpenAPIProbeDecoder: Decoder {
             return try decoder.placeholders.make(type)
         }
 
-        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next(type) }
-        mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type) }
-        mutating func decode(_ type: String.Type) throws -> String { try next(type) }
-        mutating func decode(_ type: Double.Type) throws -> Double { try next(type) }
-        mutating func decode(_ type: Float.Type) throws -> Float { try next(type) }
-        mutating func decode(_ type: Int.Type) throws -> Int { try next(type) }
-        mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(type) }
-        mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(type) }
-        mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(type) }
-        mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(type) }
-        mutating func decode(_ type: UInt.Type) throws -> UInt { try next(type) }
-        mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(type) }
-        mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type) }
-        mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type) }
-        mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
             -> KeyedDecodingContainer<NestedKey>
@@ -160,31 +145,16 @@ final class OpenAPIProbeDecoder: Decoder {
         }
     }
 
-    private struct Single: SingleValueDecodingContainer {
+    private struct Single: GenericSingleValueDecodingContainer {
         let decoder: OpenAPIProbeDecoder
         var codingPath: [any CodingKey] { [] }
 
         func decodeNil() -> Bool { false }
 
-        func value<T: Decodable>(_ type: T.Type) throws -> T {
+        func decodeSingle<T: Decodable>(_ type: T.Type) throws -> T {
             decoder.recorder.recordSingle(type)
             return try decoder.placeholders.make(type)
         }
 
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { try value(type) }
-        func decode(_ type: Bool.Type) throws -> Bool { try value(type) }
-        func decode(_ type: String.Type) throws -> String { try value(type) }
-        func decode(_ type: Double.Type) throws -> Double { try value(type) }
-        func decode(_ type: Float.Type) throws -> Float { try value(type) }
-        func decode(_ type: Int.Type) throws -> Int { try value(type) }
-        func decode(_ type: Int8.Type) throws -> Int8 { try value(type) }
-        func decode(_ type: Int16.Type) throws -> Int16 { try value(type) }
-        func decode(_ type: Int32.Type) throws -> Int32 { try value(type) }
-        func decode(_ type: Int64.Type) throws -> Int64 { try value(type) }
-        func decode(_ type: UInt.Type) throws -> UInt { try value(type) }
-        func decode(_ type: UInt8.Type) throws -> UInt8 { try value(type) }
-        func decode(_ type: UInt16.Type) throws -> UInt16 { try value(type) }
-        func decode(_ type: UInt32.Type) throws -> UInt32 { try value(type) }
-        func decode(_ type: UInt64.Type) throws -> UInt64 { try value(type) }
     }
 }

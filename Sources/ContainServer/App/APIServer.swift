@@ -33,9 +33,12 @@ public struct APIServer: HTTPResponder, Sendable {
 
     public func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
+        // Path and query are parsed once, for routing and for the metric labels alike.
+        let apiPath = APIPath(request.uri.path)
+        let query = QueryParameters(request.uri.query)
         let response: Response
         do {
-            response = try await route(request)
+            response = try await route(request, apiPath, query)
         } catch let error as APIError {
             response = HTTPResponses.error(error)
         } catch let error as StoreError {
@@ -45,24 +48,24 @@ public struct APIServer: HTTPResponder, Sendable {
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        await metrics.record(Self.metricLabels(request), code: response.status.code, seconds: seconds)
+        await metrics.record(Self.metricLabels(request.method, apiPath, query), code: response.status.code, seconds: seconds)
         return response
     }
 
     /// The verb and resource a request is counted under, as kube-apiserver names them.
-    static func metricLabels(_ request: Request) -> APIMetrics.Labels {
-        guard case .resource(let path)? = APIPath(request.uri.path) else {
-            return APIMetrics.Labels(verb: request.method.rawValue, group: "", resource: "", subresource: "")
+    static func metricLabels(_ method: HTTPRequest.Method, _ apiPath: APIPath?, _ query: QueryParameters) -> APIMetrics.Labels {
+        guard case .resource(let path)? = apiPath else {
+            return APIMetrics.Labels(verb: method.rawValue, group: "", resource: "", subresource: "")
         }
         let verb: String
-        switch (request.method, path.name) {
-        case (.get, nil): verb = QueryParameters(request.uri.query).flag("watch") ? "WATCH" : "LIST"
+        switch (method, path.name) {
+        case (.get, nil): verb = query.flag("watch") ? "WATCH" : "LIST"
         case (.get, _): verb = "GET"
         case (.post, _): verb = "POST"
         case (.put, _): verb = "PUT"
         case (.patch, _): verb = "PATCH"
         case (.delete, _): verb = "DELETE"
-        default: verb = request.method.rawValue
+        default: verb = method.rawValue
         }
         return APIMetrics.Labels(verb: verb, group: path.group, resource: path.plural, subresource: path.subresource ?? "")
     }
@@ -78,10 +81,9 @@ public struct APIServer: HTTPResponder, Sendable {
         }
     }
 
-    func route(_ request: Request) async throws -> Response {
+    func route(_ request: Request, _ parsedPath: APIPath?, _ query: QueryParameters) async throws -> Response {
         let path = request.uri.path
-        guard let apiPath = APIPath(path) else { throw APIError.pathNotFound(path) }
-        let query = QueryParameters(request.uri.query)
+        guard let apiPath = parsedPath else { throw APIError.pathNotFound(path) }
         let method = request.method
         if case .resource(let resourcePath) = apiPath {
             return try await handleResource(request, resourcePath, query)

@@ -135,7 +135,7 @@ public struct APIServer: HTTPResponder, Sendable {
             throw APIError.pathNotFound(request.uri.path)
         }
         let handlers = ResourceHandlers(server: self, resource: resource, path: path, query: query,
-                                        accept: request.headers[.accept] ?? "")
+                                        accept: request.headers[.accept] ?? "", userAgent: request.headers[.userAgent] ?? "")
         switch (request.method, path.name) {
         case (.get, nil):
             if query.flag("watch") { return try await handlers.watch() }

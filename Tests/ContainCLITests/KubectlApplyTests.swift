@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+@Suite("kubectl server-side apply, strategic merge and garbage collection (end to end)", .serialized)
+struct KubectlApplyTests {
+    static let webDisplayName = """
+        apiVersion: platform.contain.dev/v1alpha1
+        kind: Tenant
+        metadata:
+          name: web
+        spec:
+          displayName: Storefront (platform team)
+
+        """
+
+    @Test func serverSideApplyConflictsWithTheClientSideApplierUntilForced() throws {
+        let api = try ServedAPI()
+        #expect(try api.kubectl(["apply", "-f", KubectlTests.platform]).status == 0)
+        let path = try api.file("web.yaml", Self.webDisplayName)
+        let refused = try api.kubectl(["apply", "--server-side", "--field-manager=platform-team", "-f", path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(
+            #"Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using platform.contain.dev/v1alpha1: .spec.displayName"#),
+                "\(refused.stderr)")
+        #expect(try api.kubectl(["get", "tenant", "web", "-o", "jsonpath={.spec.displayName}"]).stdout == "Web storefront")
+
+        let forced = try api.kubectl(["apply", "--server-side", "--field-manager=platform-team", "--force-conflicts", "-f", path])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout.contains("tenant.platform.contain.dev/web serverside-applied"))
+        let read = try api.kubectl(["get", "tenant", "web", "-o",
+                                    #"jsonpath={.spec.displayName}/{.spec.owners[0].name}/{.metadata.managedFields[?(@.manager=="platform-team")].operation}"#])
+        #expect(read.stdout == "Storefront (platform team)/web-admins/Apply", "\(read.stdout) \(read.stderr)")
+
+        // kubectl migrated the client-side applier's fields to the platform team (a managedFields
+        // JSON patch), so another applier with a different value conflicts with the team by name.
+        let other = try api.file("web2.yaml", Self.webDisplayName.replacingOccurrences(of: "(platform team)", with: "(other)"))
+        let second = try api.kubectl(["apply", "--server-side", "--field-manager=someone-else", "-f", other])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains(#"conflict with "platform-team": .spec.displayName"#), "\(second.stderr)")
+    }
+
+    @Test func serverSideApplyCreatesAndPrunesWhatTheManagerStopsApplying() throws {
+        let api = try ServedAPI()
+        let first = try api.file("cm.yaml", """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: team
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: team
+              labels: {app: shop}
+            data:
+              color: blue
+              size: large
+
+            """)
+        let created = try api.kubectl(["apply", "--server-side", "-f", first])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("configmap/settings serverside-applied"))
+        let second = try api.file("cm2.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: team
+            data:
+              color: green
+
+            """)
+        #expect(try api.kubectl(["apply", "--server-side", "-f", second]).status == 0)
+        let read = try api.kubectl(["get", "configmap", "settings", "-n", "team", "-o", "json"])
+        guard let object = try? JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any] else {
+            Issue.record("not JSON: \(read.stdout)")
+            return
+        }
+        let data = object["data"] as? [String: String]
+        #expect(data == ["color": "green"])
+        #expect((object["metadata"] as? [String: Any])?["labels"] == nil)
+    }
+
+    static let deployment = """
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+              - name: app
+                image: registry.example.com/web:1.0
+                env:
+                - {name: MODE, value: production}
+              - name: metrics
+                image: registry.example.com/exporter:2.0
+
+        """
+
+    @Test func clientSideApplyOfBuiltInKindsUsesStrategicMerge() throws {
+        let api = try ServedAPI()
+        let path = try api.file("deploy.yaml", Self.deployment)
+        #expect(try api.kubectl(["apply", "-f", path]).status == 0)
+        // Someone adds a sidecar with a strategic merge patch: merged by container name.
+        let sidecar = try api.kubectl(["patch", "deployment", "web", "-n", "shop", "--type", "strategic", "-p",
+                                       #"{"spec":{"template":{"spec":{"containers":[{"name":"proxy","image":"envoy:1"}]}}}}"#])
+        #expect(sidecar.status == 0, "\(sidecar.stderr)")
+        let names = "jsonpath={range .spec.template.spec.containers[*]}{.name}={.image};{end}"
+        #expect(try api.kubectl(["get", "deployment", "web", "-n", "shop", "-o", names]).stdout
+            == "app=registry.example.com/web:1.0;metrics=registry.example.com/exporter:2.0;proxy=envoy:1;")
+        // Re-applying with a new image and without the metrics container: kubectl computes a
+        // strategic merge patch ($setElementOrder, $patch: delete) from its last-applied annotation.
+        let changed = Self.deployment
+            .replacingOccurrences(of: "web:1.0", with: "web:1.1")
+            .replacingOccurrences(of: "      - name: metrics\n        image: registry.example.com/exporter:2.0\n", with: "")
+        let reapplied = try api.kubectl(["apply", "-f", try api.file("deploy2.yaml", changed)])
+        #expect(reapplied.status == 0, "\(reapplied.stderr)")
+        #expect(reapplied.stdout.contains("deployment.apps/web configured"))
+        #expect(try api.kubectl(["get", "deployment", "web", "-n", "shop", "-o", names]).stdout
+            == "app=registry.example.com/web:1.1;proxy=envoy:1;")
+        let env = try api.kubectl(["get", "deployment", "web", "-n", "shop", "-o", "jsonpath={.spec.template.spec.containers[0].env[0].value}"])
+        #expect(env.stdout == "production")
+    }
+}

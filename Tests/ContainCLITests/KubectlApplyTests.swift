@@ -134,4 +134,88 @@ struct KubectlApplyTests {
         let env = try api.kubectl(["get", "deployment", "web", "-n", "shop", "-o", "jsonpath={.spec.template.spec.containers[0].env[0].value}"])
         #expect(env.stdout == "production")
     }
+
+    /// An owner ConfigMap and two dependents pointing at it; returns the owner's uid.
+    func owned(_ api: ServedAPI, _ owner: String) throws -> String {
+        #expect(try api.kubectl(["apply", "-f", "-"], stdin: "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"\(owner)\",\"namespace\":\"default\"}}").status == 0)
+        let uid = try api.kubectl(["get", "configmap", owner, "-n", "default", "-o", "jsonpath={.metadata.uid}"]).stdout
+        for index in 1...2 {
+            let manifest = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: \(owner)-dep-\(index)
+                  namespace: default
+                  labels: {owner: \(owner)}
+                  ownerReferences:
+                  - {apiVersion: v1, kind: ConfigMap, name: \(owner), uid: \(uid), blockOwnerDeletion: true}
+
+                """
+            let applied = try api.kubectl(["apply", "-f", "-"], stdin: manifest)
+            #expect(applied.status == 0, "\(applied.stderr)")
+        }
+        return uid
+    }
+
+    func dependents(_ api: ServedAPI, _ owner: String) throws -> [String] {
+        try api.kubectl(["get", "configmaps", "-n", "default", "-l", "owner=\(owner)", "-o", "name"]).stdout
+            .split(separator: "\n").map(String.init)
+    }
+
+    @Test func ownerReferencesAreGarbageCollectedInEveryPropagationMode() throws {
+        let api = try ServedAPI()
+        _ = try owned(api, "background")
+        #expect(try api.kubectl(["delete", "configmap", "background", "-n", "default"]).status == 0)
+        #expect(try ServedAPI.eventually { try dependents(api, "background").isEmpty })
+
+        _ = try owned(api, "foreground")
+        let foreground = try api.kubectl(["delete", "configmap", "foreground", "-n", "default", "--cascade=foreground", "--timeout=20s"])
+        #expect(foreground.status == 0, "\(foreground.stderr)")
+        // kubectl waited for the owner to go; it goes only after its dependents.
+        #expect(try dependents(api, "foreground").isEmpty)
+        #expect(try api.kubectl(["get", "configmap", "foreground", "-n", "default"]).status == 1)
+
+        _ = try owned(api, "orphan")
+        #expect(try api.kubectl(["delete", "configmap", "orphan", "-n", "default", "--cascade=orphan", "--timeout=20s"]).status == 0)
+        #expect(try ServedAPI.eventually {
+            try api.kubectl(["get", "configmaps", "-n", "default", "-l", "owner=orphan", "-o", "jsonpath={.items[*].metadata.ownerReferences}"]).stdout.isEmpty
+        })
+        #expect(try dependents(api, "orphan") == ["configmap/orphan-dep-1", "configmap/orphan-dep-2"])
+
+        // A dependent whose owner never existed (a dangling reference) is collected too.
+        let dangling = try api.kubectl(["apply", "-f", "-"], stdin: """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: stray
+              namespace: default
+              ownerReferences: [{apiVersion: v1, kind: ConfigMap, name: ghost, uid: 00000000-0000-0000-0000-000000000000}]
+
+            """)
+        #expect(dangling.status == 0)
+        #expect(try ServedAPI.eventually { try api.kubectl(["get", "configmap", "stray", "-n", "default"]).status == 1 })
+    }
+
+    @Test func deleteCollectionAndListsAtAnOlderResourceVersion() throws {
+        let api = try ServedAPI()
+        for name in ["a", "b", "c"] {
+            #expect(try api.kubectl(["apply", "-f", "-"], stdin: "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"\(name)\",\"namespace\":\"default\"},\"data\":{\"k\":\"\(name)\"}}").status == 0)
+        }
+        #expect(try api.kubectl(["label", "configmap", "a", "b", "-n", "default", "sweep=yes"]).status == 0)
+        let listed = try api.kubectl(["get", "--raw", "/api/v1/namespaces/default/configmaps"]).stdout
+        let metadata = (try? JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [String: Any])?["metadata"] as? [String: Any]
+        let before = metadata?["resourceVersion"] as? String ?? ""
+        #expect(!before.isEmpty)
+        let swept = try api.kubectl(["delete", "--raw", "/api/v1/namespaces/default/configmaps?labelSelector=sweep%3Dyes"])
+        #expect(swept.status == 0, "\(swept.stderr)")
+        #expect(swept.stdout.contains(#""kind":"ConfigMapList""#))
+        #expect(try api.kubectl(["get", "configmaps", "-n", "default", "-o", "name"]).stdout == "configmap/c\n")
+        // The list as it was before the sweep is still readable at its resourceVersion.
+        let old = try api.kubectl(["get", "--raw", "/api/v1/namespaces/default/configmaps?resourceVersion=\(before)&resourceVersionMatch=Exact"])
+        #expect(old.status == 0, "\(old.stderr)")
+        #expect(old.stdout.contains(#""name":"a""#) && old.stdout.contains(#""name":"b""#))
+        let future = try api.kubectl(["get", "--raw", "/api/v1/namespaces/default/configmaps?resourceVersion=999999&resourceVersionMatch=Exact"])
+        #expect(future.status == 1)
+        #expect(future.stderr.contains("Too large resource version"))
+    }
 }

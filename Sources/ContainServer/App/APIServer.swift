@@ -64,6 +64,7 @@ public struct APIServer: HTTPResponder, Sendable {
         case (.post, _): verb = "POST"
         case (.put, _): verb = "PUT"
         case (.patch, _): verb = "PATCH"
+        case (.delete, nil): verb = "DELETECOLLECTION"
         case (.delete, _): verb = "DELETE"
         default: verb = method.rawValue
         }
@@ -151,6 +152,8 @@ public struct APIServer: HTTPResponder, Sendable {
                                             contentType: request.headers[.contentType] ?? "")
         case (.delete, let name?):
             return try await handlers.delete(name, body: try await Self.rawBody(request))
+        case (.delete, nil):
+            return try await handlers.deleteCollection(body: try await Self.rawBody(request))
         default:
             throw APIError.methodNotAllowed(request.method.rawValue, resource.qualifiedName)
         }

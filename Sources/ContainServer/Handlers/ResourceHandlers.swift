@@ -96,11 +96,16 @@ struct ResourceHandlers: Sendable {
             throw APIError.badRequest("specifying resource version is not allowed when using continue")
         }
         let request = ListRequest(resource: resource.key, namespace: resource.type.namespaced ? path.namespace : nil,
-                                  name: selection.name, limit: limit, continueToken: continueToken, filter: selection.filter)
+                                  name: selection.name, limit: limit, continueToken: continueToken,
+                                  revision: continueToken == nil ? try await snapshotRevision(paginated: limit != nil) : nil,
+                                  filter: selection.filter)
         let result: ListResult
         do {
             result = try await store.list(request)
         } catch StoreError.expired {
+            if continueToken == nil {
+                throw APIError.expired("The resourceVersion for the provided list is too old.")
+            }
             throw APIError.expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.")
         }
         if wantsTable {
@@ -117,6 +122,30 @@ struct ResourceHandlers: Sendable {
         text += result.items.map(Self.text).joined(separator: ",")
         text += "]}"
         return HTTPResponses.json(text)
+    }
+
+    /// The revision a list reads at, from `resourceVersion` and `resourceVersionMatch` as upstream
+    /// reads them: unset or `0` is the latest state; `Exact` (or a paginated list at a given
+    /// version) reads that snapshot; `NotOlderThan` is served with the latest state. A version
+    /// newer than the store's is 504 with reason `Timeout`, as kube-apiserver answers after waiting.
+    func snapshotRevision(paginated: Bool) async throws -> Int64? {
+        let text = query["resourceVersion"] ?? ""
+        let match = query["resourceVersionMatch"] ?? ""
+        guard ["", "Exact", "NotOlderThan"].contains(match) else {
+            throw APIError.badRequest("resourceVersionMatch: Unsupported value: \"\(match)\": supported values: \"Exact\", \"NotOlderThan\"")
+        }
+        if text.isEmpty || text == "0" {
+            if match == "Exact" { throw APIError.badRequest("resourceVersionMatch \"Exact\" requires a resourceVersion other than 0") }
+            return nil
+        }
+        guard let revision = Int64(text), revision > 0 else { throw APIError.badRequest("invalid resourceVersion \"\(text)\"") }
+        let current = try await store.currentRevision()
+        if revision > current {
+            throw APIError(.failure(code: 504, reason: "Timeout", message: "Too large resource version: \(revision), current: \(current)",
+                                    details: StatusDetails(causes: [StatusCause(reason: "ResourceVersionTooLarge", message: "Too large resource version")],
+                                                           retryAfterSeconds: 1)))
+        }
+        return match == "Exact" || (match.isEmpty && paginated) ? revision : nil
     }
 
     // MARK: Writes
@@ -320,6 +349,35 @@ struct ResourceHandlers: Sendable {
         throw lastError ?? APIError.conflict(resource, name: name)
     }
 
+    /// How a delete treats the object's dependents (`DeleteOptions.propagationPolicy`).
+    enum Propagation: String {
+        case background = "Background"
+        case foreground = "Foreground"
+        case orphan = "Orphan"
+
+        /// The finalizer that makes the garbage collector finish this propagation, if any.
+        var finalizer: String? {
+            switch self {
+            case .background: nil
+            case .foreground: GarbageCollector.foregroundFinalizer
+            case .orphan: GarbageCollector.orphanFinalizer
+            }
+        }
+    }
+
+    /// The propagation policy of a delete, from its `DeleteOptions` body or the query.
+    func propagation(_ options: JSONObject) throws -> Propagation {
+        let text = options["propagationPolicy"]?.stringValue ?? query["propagationPolicy"]
+        if let text, !text.isEmpty {
+            guard let policy = Propagation(rawValue: text) else {
+                throw APIError.badRequest("propagationPolicy must be one of Background, Foreground, Orphan, got \(text)")
+            }
+            return policy
+        }
+        if options["orphanDependents"]?.boolValue == true || query["orphanDependents"] == "true" { return .orphan }
+        return .background
+    }
+
     func delete(_ name: String, body: String) async throws -> Response {
         let current = try await existing(name)
         var object = try Self.decode(current)
@@ -331,11 +389,17 @@ struct ResourceHandlers: Sendable {
         if let want = options["preconditions"]?["uid"]?.stringValue, want != uid {
             throw APIError.conflict(resource, name: name, detail: "the UID in the precondition (\(want)) does not match the UID in record (\(uid ?? "")). The object might have been deleted and then recreated")
         }
+        let propagation = try propagation(options)
+        if query["dryRun"] != nil { return HTTPResponses.json(.object(object)) }
         if resource.type.group.isEmpty && resource.type.kind == "Namespace" {
             try await deleteContents(ofNamespace: name)
             object = try Self.decode(try await existing(name))
         }
-        let finalizers = ObjectPreparation.strings(object["metadata"]?["finalizers"])
+        var finalizers = ObjectPreparation.strings(object["metadata"]?["finalizers"])
+        if let cascade = propagation.finalizer, !finalizers.contains(cascade), object["metadata"]?["deletionTimestamp"] == nil {
+            finalizers.append(cascade)
+            object["metadata"]?["finalizers"] = .array(finalizers.map(JSONValue.string))
+        }
         if !finalizers.isEmpty {
             if object["metadata"]?["deletionTimestamp"] != nil { return HTTPResponses.json(.object(object)) }
             let marked = ObjectPreparation.markDeleting(object, now: .now())
@@ -353,6 +417,31 @@ struct ResourceHandlers: Sendable {
         case .conflict: throw APIError.conflict(resource, name: name)
         case .notFound: throw APIError.notFound(resource, name: name)
         }
+    }
+
+    /// `deletecollection`: deletes every object the selectors match (in the namespace of the
+    /// path, or everywhere) and answers with the list of what was deleted or marked for deletion.
+    func deleteCollection(body: String) async throws -> Response {
+        let selection = try selection()
+        let result = try await store.list(ListRequest(resource: resource.key, namespace: resource.type.namespaced ? path.namespace : nil,
+                                                      name: selection.name, filter: selection.filter))
+        var deleted: [String] = []
+        for stored in result.items {
+            let name = stored.key.name
+            let handlers = ResourceHandlers(server: server, resource: resource,
+                                            path: ResourcePath(group: path.group, version: path.version, namespace: stored.key.namespace.isEmpty ? nil : stored.key.namespace,
+                                                               plural: path.plural, name: name, subresource: nil),
+                                            query: query, accept: accept, userAgent: userAgent)
+            do {
+                _ = try await handlers.delete(name, body: body)
+                deleted.append(Self.text(stored))
+            } catch let error as APIError where error.code == 404 {
+                continue  // deleted meanwhile
+            }
+        }
+        var text = "{\"apiVersion\":\(JSONWriter.compact(.string(resource.type.apiVersion))),\"kind\":\(JSONWriter.compact(.string(resource.type.kind + "List"))),"
+        text += "\"metadata\":{\"resourceVersion\":\"\(try await store.currentRevision())\"},\"items\":[" + deleted.joined(separator: ",") + "]}"
+        return HTTPResponses.json(text)
     }
 
     /// Deletes every namespaced object in a namespace: objects with finalizers are marked, the rest go.

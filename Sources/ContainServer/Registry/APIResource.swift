@@ -40,5 +40,5 @@ public struct APIResource: Sendable {
     public var qualifiedKind: String { type.group.isEmpty ? type.kind : "\(type.kind).\(type.group)" }
 
     /// The verbs discovery advertises.
-    public static let verbs = ["create", "delete", "get", "list", "patch", "update", "watch"]
+    public static let verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
 }

@@ -218,4 +218,26 @@ struct KubectlApplyTests {
         #expect(future.status == 1)
         #expect(future.stderr.contains("Too large resource version"))
     }
+
+    @Test func typedCreateCommandsSendProtobufAndAreUnderstood() throws {
+        let api = try ServedAPI()
+        let namespace = try api.kubectl(["create", "namespace", "team"])
+        #expect(namespace.status == 0, "\(namespace.stderr)")
+        #expect(namespace.stdout.contains("namespace/team created"))
+        #expect(try api.kubectl(["create", "configmap", "settings", "-n", "team", "--from-literal=color=blue", "--from-literal=size=L"]).status == 0)
+        #expect(try api.kubectl(["get", "configmap", "settings", "-n", "team", "-o", "jsonpath={.data.color}/{.data.size}"]).stdout == "blue/L")
+        #expect(try api.kubectl(["create", "secret", "generic", "token", "-n", "team", "--from-literal=key=s3cret"]).status == 0)
+        #expect(try api.kubectl(["get", "secret", "token", "-n", "team", "-o", "jsonpath={.data.key}"]).stdout == "czNjcmV0")
+        #expect(try api.kubectl(["create", "serviceaccount", "deployer", "-n", "team"]).status == 0)
+        let binding = try api.kubectl(["create", "rolebinding", "deployer-edit", "-n", "team", "--clusterrole=edit", "--serviceaccount=team:deployer", "--group=team-devs"])
+        #expect(binding.status == 0, "\(binding.stderr)")
+        #expect(try api.kubectl(["get", "rolebinding", "deployer-edit", "-n", "team", "-o", "jsonpath={.roleRef.name}/{.subjects[0].kind}:{.subjects[0].name}/{.subjects[1].kind}:{.subjects[1].name}/{.subjects[0].namespace}"]).stdout
+            == "edit/Group:team-devs/ServiceAccount:deployer/")
+        let role = try api.kubectl(["create", "clusterrole", "reader", "--verb=get,list", "--resource=configmaps"])
+        #expect(role.status == 0, "\(role.stderr)")
+        #expect(try api.kubectl(["get", "clusterrole", "reader", "-o", "jsonpath={.rules[0].verbs}"]).stdout == #"["get","list"]"#)
+        let quota = try api.kubectl(["create", "quota", "small", "-n", "team", "--hard=pods=10,requests.cpu=2"])
+        #expect(quota.status == 0, "\(quota.stderr)")
+        #expect(try api.kubectl(["get", "resourcequota", "small", "-n", "team", "-o", "jsonpath={.spec.hard.pods}/{.spec.hard.requests\\.cpu}"]).stdout == "10/2")
+    }
 }

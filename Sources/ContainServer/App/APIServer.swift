@@ -159,6 +159,16 @@ public struct APIServer: HTTPResponder, Sendable {
         }
     }
 
+    /// The request body as bytes; 413 above the limit.
+    static func rawBytes(_ request: Request) async throws -> [UInt8] {
+        do {
+            let buffer = try await request.body.collect(upTo: maximumBodySize)
+            return Array(buffer.readableBytesView)
+        } catch {
+            throw APIError.tooLarge(limit: maximumBodySize)
+        }
+    }
+
     /// The request body as text; 413 above the limit.
     static func rawBody(_ request: Request) async throws -> String {
         let buffer: ByteBuffer
@@ -173,8 +183,15 @@ public struct APIServer: HTTPResponder, Sendable {
     /// The request body as a JSON (or YAML) object.
     static func body(_ request: Request) async throws -> JSONObject {
         let contentType = request.headers[.contentType] ?? "application/json"
-        if contentType.contains("protobuf") {
-            throw APIError.unsupportedMediaType(contentType, supported: ["application/json", "application/yaml"])
+        if contentType.contains(KubernetesProtobuf.contentType) {
+            let bytes = try await rawBytes(request)
+            do {
+                return try KubernetesProtobuf.decode(bytes)
+            } catch where error.message.hasPrefix("protobuf bodies of") {
+                throw APIError.unsupportedMediaType(contentType + " (\(error.message))", supported: ["application/json", "application/yaml"])
+            } catch {
+                throw APIError.badRequest("the protobuf body of the request could not be decoded: \(error.message)")
+            }
         }
         let text = try await rawBody(request)
         return try parseObject(text, yaml: contentType.contains("yaml"))

@@ -91,6 +91,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `contain up`: the embedded API and the controllers in one process.
+        .target(
+            name: "ContainEmbedded",
+            dependencies: [
+                "ContainModel", "ContainStore", "ContainServer", "ContainControllers", "KubeClient",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Child process for the store's kill -9 durability test.
         .executableTarget(
             name: "contain-store-writer",
@@ -106,6 +116,7 @@ let package = Package(
                 "ContainTenancy",
                 "KubeClient",
                 "ContainControllers",
+                "ContainEmbedded",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -87,3 +87,17 @@ public struct TenantOperator: Sendable {
         Set((object["spec"]?["network"]?["allowFrom"]?.arrayValue ?? []).compactMap(\.stringValue))
     }
 }
+
+extension TenantOperator {
+    /// Runs every part in a `ServiceGroup` until cancelled or gracefully shut down (the caller's
+    /// graceful shutdown stops the controller first, then the elector releases its Lease, then the
+    /// informers stop).
+    public func run(logger: Logger = Logger(label: "contain.operator")) async throws {
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
+        try await withGracefulShutdownHandler {
+            try await group.run()
+        } onGracefulShutdown: {
+            Task { await group.triggerGracefulShutdown() }
+        }
+    }
+}

@@ -151,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KubeClientTests",
-            dependencies: ["KubeClient", "ContainModel"]
+            dependencies: ["KubeClient", "ContainModel", "ContainServer", "ContainStore"]
         ),
         .testTarget(
             name: "ContainControllersTests",

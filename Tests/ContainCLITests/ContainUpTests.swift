@@ -23,7 +23,8 @@ final class ContainRun {
         try process.run()
         guard waitForAPI else { return }
         let ready = try ContainRun.eventually(30) {
-            FileManager.default.fileExists(atPath: kubeconfig) && (try kubectl(["get", "--raw", "/readyz"])).status == 0
+            guard FileManager.default.fileExists(atPath: kubeconfig) else { return false }
+            return try kubectl(["get", "--raw", "/readyz"]).status == 0
         }
         if !ready {
             stop()
@@ -136,7 +137,8 @@ struct ContainUpTests {
         #expect(applied.status == 0, "\(applied.stderr)")
 
         let allReady = try ContainRun.eventually(10) { try Self.readyTenants(up).isSuperset(of: Self.tenants) }
-        #expect(allReady, "not Ready within 10 s: \(Set(Self.tenants).subtracting(try Self.readyTenants(up)))")
+        let readyNow = try Self.readyTenants(up)
+        #expect(allReady, "not Ready within 10 s: \(Set(Self.tenants).subtracting(readyNow))")
 
         let defaults = try up.kubectl(["get", "networkpolicy,resourcequota,limitrange,rolebinding", "-n", "payments", "-o", "name"])
         #expect(defaults.status == 0)

@@ -87,7 +87,7 @@ public actor WorkQueue {
     func rateLimitDelay(_ key: String) -> Duration {
         let attempts = failures[key, default: 0]
         failures[key] = attempts + 1
-        let perKey = Self.exponential(base: limits.baseDelay, maximum: limits.maximumDelay, attempts: attempts)
+        let perKey = Self.backoff(base: limits.baseDelay, maximum: limits.maximumDelay, attempts: attempts)
         // Token bucket: take a token; when none is left, wait for the one we take.
         let now = ContinuousClock.now
         let elapsed = Self.seconds(now - lastRefill)
@@ -98,8 +98,8 @@ public actor WorkQueue {
         return max(perKey, global)
     }
 
-    /// `base · 2^attempts`, capped at `maximum`.
-    static func exponential(base: Duration, maximum: Duration, attempts: Int) -> Duration {
+    /// `base · 2^attempts`, capped at `maximum`: the per-key delay after `attempts` failures.
+    public static func backoff(base: Duration, maximum: Duration, attempts: Int) -> Duration {
         var delay = base
         for _ in 0..<min(attempts, 64) {
             delay = delay * 2

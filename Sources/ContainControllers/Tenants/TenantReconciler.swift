@@ -17,6 +17,8 @@ public struct TenantReconciler: Reconciler {
     let caches: TenantCaches
     let configuration: TenantOperatorConfiguration
     let bootstrapper: (any NamespaceBootstrapper)?
+    /// What this reconciler has done so far.
+    public let statistics = ReconcileStatistics()
     let tenantDecoder = DecodedCache<Tenant>()
     let clusterDecoder = DecodedCache<Cluster>()
 
@@ -43,6 +45,7 @@ public struct TenantReconciler: Reconciler {
             return .done  // the update's watch event brings the tenant back with the finalizer
         }
         let outcome = await provision(tenant)
+        statistics.record(writes: outcome.wrote, failed: outcome.failure != nil)
         try await writeStatus(tenantObject, tenant: tenant, outcome: outcome)
         if outcome.failure != nil { throw ProvisioningFailed(message: outcome.message) }
         return outcome.waiting ? .requeue(after: .milliseconds(250)) : .done
@@ -100,8 +103,11 @@ public struct TenantReconciler: Reconciler {
                 outcome.reason = TenantConditions.Reason.notPlaced
                 outcome.message = "nothing of the tenant belongs on cluster \(clusterName)"
             }
-            try await apply(state, tenant: tenant, cluster: clusterName, outcome: &outcome)
+            // Quota never overshoots the tenant's total while it is re-split: shrink first,
+            // remove what is no longer planned, and only then grow and create.
+            try await shrinkQuotas(state, outcome: &outcome)
             try await prune(tenant: tenant.name, keeping: state)
+            try await apply(state, tenant: tenant, cluster: clusterName, outcome: &outcome)
         } catch {
             outcome.failure = String(describing: error)
             outcome.reason = TenantConditions.Reason.applyFailed
@@ -163,6 +169,31 @@ public struct TenantReconciler: Reconciler {
         }
         if outcome.wrote > 0 && !outcome.stalled && outcome.failure == nil && outcome.reason == TenantConditions.Reason.provisioned {
             outcome.message = "applied \(outcome.wrote) object(s)"
+        }
+    }
+
+    /// Lowers every live ResourceQuota of the plan to the smaller of its live and planned limits
+    /// (before anything grows), so the sum over the tenant's namespaces never exceeds the total.
+    func shrinkQuotas(_ state: DesiredState, outcome: inout Outcome) async throws {
+        let resource = KubeResource.of(ResourceQuota.self)
+        guard let cache = caches.owned[resource] else { return }
+        for desired in state.objects {
+            guard case .resourceQuota(let quota) = desired, case .object(var json) = try desired.encoded(),
+                  let live = await cache.get(Informer.key(json)),
+                  let liveHard = live["spec"]?["hard"]?.objectValue else { continue }
+            var lowered = JSONObject()
+            var shrinks = false
+            for (name, planned) in (quota.spec?.hard ?? [:]).sorted(by: { $0.key < $1.key }) {
+                var value = planned
+                if let text = liveHard[name]?.stringValue, let current = try? Quantity(parsing: text) {
+                    if current > planned { shrinks = true } else { value = current }
+                }
+                lowered[name] = .string(value.description)
+            }
+            guard shrinks else { continue }
+            json["spec"] = ["hard": .object(lowered)]
+            try await client.apply(resource, json, fieldManager: configuration.fieldManager, force: true)
+            outcome.wrote += 1
         }
     }
 

@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "ContainControllersTests",
             dependencies: [
-                "ContainControllers", "KubeClient", "ContainModel", "ContainServer", "ContainStore",
+                "ContainControllers", "KubeClient", "ContainModel", "ContainServer", "ContainStore", "ContainEmbedded",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),

@@ -8,7 +8,8 @@ import KubeClient
 /// Creates a tenant namespace and its default objects in one store transaction, so that no
 /// client of the embedded API ever observes the namespace without its deny-all policy: a
 /// watcher sees the Namespace and its NetworkPolicies at consecutive revisions, published
-/// together, and a reader sees all of them or none.
+/// together, and a reader sees all of them or none. The namespace takes the transaction's last
+/// revision, so even a read at an exact earlier revision never shows it without its policies.
 ///
 /// Each object is prepared and validated exactly as a create through the API would be
 /// (`ObjectPreparation` and `WriteValidation` of ContainServer), so it is indistinguishable
@@ -29,13 +30,17 @@ public struct StoreNamespaceBootstrapper: NamespaceBootstrapper {
 
     public func createNamespace(_ namespace: JSONObject, with objects: [(resource: KubeResource, object: JSONObject)],
                                 fieldManager: String) async throws -> Bool {
-        var writes: [StoreWrite] = [try prepare(namespace, resource: .namespaces)]
+        // The namespace is written last: every revision at which it exists already has its
+        // policies, and watchers see the policies before the namespace.
+        var writes: [StoreWrite] = []
         for (resource, object) in objects { writes.append(try prepare(object, resource: resource)) }
+        let namespaceWrite = try prepare(namespace, resource: .namespaces)
+        writes.append(namespaceWrite)
         switch try await store.transact(writes) {
         case .committed: return true
-        case .aborted(_, .alreadyExists): return false
+        case .aborted(_, .alreadyExists(let existing)) where existing.key == namespaceWrite.key: return false
         case .aborted(let index, let reason):
-            throw Refused(description: "creating namespace \(writes[0].key.name) with its defaults failed at \(writes[index].key): \(reason)")
+            throw Refused(description: "creating namespace \(namespaceWrite.key.name) with its defaults failed at \(writes[index].key): \(reason)")
         }
     }
 

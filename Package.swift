@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "ContainNetwork", targets: ["ContainNetwork"]),
         .library(name: "ContainStore", targets: ["ContainStore"]),
         .library(name: "ContainServer", targets: ["ContainServer"]),
+        .library(name: "KubeClient", targets: ["KubeClient"]),
+        .library(name: "ContainControllers", targets: ["ContainControllers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -20,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
@@ -63,6 +68,39 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A Kubernetes API client: kubeconfig, typed and unstructured requests, watches.
+        .target(
+            name: "KubeClient",
+            dependencies: [
+                "ContainModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Controller runtime (informers, work queue, leader election) and the reconcilers.
+        .target(
+            name: "ContainControllers",
+            dependencies: [
+                "ContainModel",
+                "ContainTenancy",
+                "KubeClient",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `contain up`: the embedded API and the controllers in one process.
+        .target(
+            name: "ContainEmbedded",
+            dependencies: [
+                "ContainModel", "ContainStore", "ContainServer", "ContainControllers", "KubeClient",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Child process for the store's kill -9 durability test.
         .executableTarget(
             name: "contain-store-writer",
@@ -75,10 +113,15 @@ let package = Package(
                 "ContainModel",
                 "ContainStore",
                 "ContainServer",
+                "ContainTenancy",
+                "KubeClient",
+                "ContainControllers",
+                "ContainEmbedded",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
@@ -107,6 +150,17 @@ let package = Package(
             dependencies: [
                 "ContainServer", "ContainStore", "ContainModel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "KubeClientTests",
+            dependencies: ["KubeClient", "ContainModel", "ContainServer", "ContainStore"]
+        ),
+        .testTarget(
+            name: "ContainControllersTests",
+            dependencies: [
+                "ContainControllers", "KubeClient", "ContainModel", "ContainServer", "ContainStore", "ContainEmbedded",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(

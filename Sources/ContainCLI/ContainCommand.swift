@@ -17,7 +17,7 @@ struct ContainCommand: ParsableCommand {
               contain bench validate --objects 10000
             """,
         version: ContainVersion.current,
-        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self]
+        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, UpCommand.self, OperatorCommand.self]
     )
 }
 

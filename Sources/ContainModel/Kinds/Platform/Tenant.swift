@@ -284,10 +284,32 @@ public struct TenantStatus: Codable, Sendable, Hashable {
     public var conditions: [Condition]?
     /// Namespaces provisioned, as `cluster/namespace`.
     public var namespaces: [String]?
+    /// The state of each planned namespace, in name order.
+    public var namespaceStates: [TenantNamespaceState]?
 
-    public init(observedGeneration: Int64? = nil, conditions: [Condition]? = nil, namespaces: [String]? = nil) {
+    public init(observedGeneration: Int64? = nil, conditions: [Condition]? = nil, namespaces: [String]? = nil,
+                namespaceStates: [TenantNamespaceState]? = nil) {
         self.observedGeneration = observedGeneration
         self.conditions = conditions
         self.namespaces = namespaces
+        self.namespaceStates = namespaceStates
+    }
+}
+
+/// What the operator observed of one of a tenant's namespaces.
+public struct TenantNamespaceState: Codable, Sendable, Hashable {
+    /// The cluster the namespace was planned for.
+    public var cluster: String
+    public var name: String
+    /// `Ready` (every default object in place), `Provisioning`, `Terminating` or `Conflict`.
+    public var phase: String
+    /// Why the namespace is not ready, when it is not.
+    public var message: String?
+
+    public init(cluster: String, name: String, phase: String, message: String? = nil) {
+        self.cluster = cluster
+        self.name = name
+        self.phase = phase
+        self.message = message
     }
 }

@@ -29,9 +29,9 @@ public struct IsolationReport: Sendable, Hashable, Codable {
         lines += warnings.map { "warning: " + $0 }
         for cluster in clusters {
             lines.append(
-                "\(cluster.passed ? "ok  " : "FAIL") cluster \(cluster.name): \(cluster.tenants.count) tenant\(cluster.tenants.count == 1 ? "" : "s") (\(cluster.tenants.joined(separator: ", "))), "
-                    + "\(cluster.namespaces) namespaces, \(cluster.pods) pods, \(cluster.policies) policies; "
-                    + "\(cluster.tenantPairsChecked) cross-tenant pod pairs over \(cluster.portClasses) port classes, "
+                "\(cluster.passed ? "ok  " : "FAIL") cluster \(cluster.name): \(Self.count(cluster.tenants.count, "tenant")) (\(cluster.tenants.joined(separator: ", "))), "
+                    + "\(Self.count(cluster.namespaces, "namespace")), \(Self.count(cluster.pods, "pod")), \(Self.count(cluster.policies, "policy", "policies")); "
+                    + "\(cluster.tenantPairsChecked) cross-tenant pod-pair checks over \(cluster.portClasses) port classes, "
                     + "\(cluster.dnsChecks) DNS and \(cluster.ingressChecks) ingress connections checked")
         }
         let failed = clusters.filter { !$0.passed }.count
@@ -39,6 +39,10 @@ public struct IsolationReport: Sendable, Hashable, Codable {
             ? "verified: tenants are isolated as declared on \(clusters.count) cluster\(clusters.count == 1 ? "" : "s")"
             : "FAILED: \(findings.count) finding\(findings.count == 1 ? "" : "s") on \(failed) of \(clusters.count) clusters")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
     }
 
     /// The report as indented JSON.

@@ -82,6 +82,7 @@ public struct ReachabilityTable: Sendable {
     /// One grid: a header line, numbered columns, one row per source.
     public func grid(_ side: ReachabilityMatrix.Side) -> String {
         let count = names.count
+        guard count > 0 else { return "\(side.rawValue) \(port): no pods in the input (Pods, workloads or --workloads)\n" }
         let cells: [[String]] = (0..<count).map { row in
             (0..<count).map { column in cell(side, row, column) }
         }

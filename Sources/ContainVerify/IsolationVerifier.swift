@@ -226,3 +226,13 @@ public struct IsolationVerifier: Sendable {
         return verdict.description.split(separator: "\n").map { String($0.drop { $0 == " " }) }
     }
 }
+
+extension IsolationVerifier {
+    /// The network `contain verify` checks on `cluster`: the tenants' planned namespaces and
+    /// policies with the input's on top, a probe pod per tenant namespace (`contain-probe`),
+    /// probes for input policies' selectors, the input's pods and workloads, the DNS pod and
+    /// the ingress controller pods. For `contain netpol --cluster`.
+    public func networkModel(cluster: Cluster, input: VerificationInput) -> NetworkModel {
+        ClusterProbeModel(cluster: cluster, input: input, defaults: defaults).model
+    }
+}

@@ -231,6 +231,22 @@ struct NetpolCommandTests {
         #expect(port.stderr.contains("invalid port \"80/ICMP\""))
     }
 
+    @Test func platformSpecExpandsOnOneCluster() throws {
+        let result = try ContainProcess.run(
+            ["netpol", "matrix", "--cluster", "dev", "--by", "namespace", "--port", "8080", "-o", "json", "examples/platform.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let value = try JSONReader.value(result.stdout)
+        #expect(value["names"] == ["ingress-nginx", "kube-system", "payments", "web", "web-preview"])
+        // Three ingress controllers (external, external-secured, internal), the DNS pod, a probe per namespace.
+        #expect(value["sizes"] == [3, 1, 1, 1, 1])
+        // payments admits only the external-secured controller and itself (web's egress to it is
+        // declared by payments' allowFrom); web and web-preview admit each other (same tenant).
+        #expect(value["combined"] == [[9, 3, 1, 2, 2], [3, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 1, 1, 1], [0, 0, 1, 1, 1]])
+        let unknown = try ContainProcess.run(["netpol", "matrix", "--cluster", "qa", "examples/platform.yaml"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: no Cluster named \"qa\" in the input\n")
+    }
+
     @Test func whatIfWorkloadsAddPods() throws {
         let file = try ShopFixture.write()
         let whatIf = try ShopFixture.write("pods:\n- {namespace: shop, name: canary, labels: {app: web}, ports: [{name: http, port: 9000}]}\n", name: "what-if.yaml")

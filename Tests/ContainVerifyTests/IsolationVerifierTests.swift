@@ -183,8 +183,7 @@ struct IsolationVerifierTests {
             _ = try IsolationVerifier().verify(VerificationInput(manifests: manifests))
             Issue.record("an invalid selector must not verify")
         } catch {
-            guard let inputError = error as? NetworkInputError, case .invalidSelector(let policy, let field, let message) = inputError
-            else {
+            guard case .invalidSelector(let policy, let field, let message) = error else {
                 Issue.record("unexpected error \(error)")
                 return
             }

@@ -33,6 +33,9 @@ struct NetpolExplainCommand: ParsableCommand {
     var output: OutputFormat = .text
 
     func run() throws {
+        if !Self.isPod(from), !Self.isPod(to) {
+            try InputFailure.exit("--from \(from) and --to \(to) are both addresses; at least one must be a pod (NAMESPACE/NAME)")
+        }
         let verdict: Verdict
         do {
             let query = try PortQuery(parsing: port)
@@ -57,7 +60,7 @@ struct NetpolExplainCommand: ParsableCommand {
         case (false, true):
             return try engine.verdict(fromAddress: from, to: PodRef(parsing: to), port: port.port, protocol: port.protocol)
         case (false, false):
-            throw .invalidPodReference("\(from) -> \(to): at least one end must be a pod")
+            throw .invalidPodReference(from)
         }
     }
 

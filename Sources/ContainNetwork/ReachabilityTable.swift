@@ -146,7 +146,7 @@ public struct ReachabilityTable: Sendable {
     /// the combined answer allows the connection, a dashed edge where only one side does
     /// (labelled `ingress only` or `egress only`). Self edges are left out.
     public var dot: String {
-        var lines = ["digraph reachability {", "  label=\(quoted("reachability \(port) (solid: allowed; dashed: one side only)"))",
+        var lines = ["digraph reachability {", "  label=\(quoted("reachability \(port) (solid: allowed; dashed: one side only)"));",
                      "  node [shape=box];"]
         switch grouping {
         case .pod:

@@ -229,6 +229,9 @@ struct NetpolCommandTests {
         let port = try ContainProcess.run(["netpol", "matrix", "--port", "80/ICMP", file])
         #expect(port.status == 2)
         #expect(port.stderr.contains("invalid port \"80/ICMP\""))
+        let addresses = try ContainProcess.run(["netpol", "explain", "--from", "10.0.0.1", "--to", "10.0.0.2", file])
+        #expect(addresses.status == 2)
+        #expect(addresses.stderr.contains("at least one must be a pod"))
     }
 
     @Test func platformSpecExpandsOnOneCluster() throws {

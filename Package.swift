@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ContainPolicy", targets: ["ContainPolicy"]),
         .library(name: "ContainTenancy", targets: ["ContainTenancy"]),
         .library(name: "ContainNetwork", targets: ["ContainNetwork"]),
+        .library(name: "ContainVerify", targets: ["ContainVerify"]),
         .library(name: "ContainStore", targets: ["ContainStore"]),
         .library(name: "ContainServer", targets: ["ContainServer"]),
         .library(name: "KubeClient", targets: ["KubeClient"]),
@@ -42,6 +43,11 @@ let package = Package(
         .target(
             name: "ContainNetwork",
             dependencies: ["ContainModel"]
+        ),
+        // Isolation proof of a platform spec (tenancy expansion + reachability). Pure: no I/O.
+        .target(
+            name: "ContainVerify",
+            dependencies: ["ContainModel", "ContainTenancy", "ContainNetwork"]
         ),
         // Pod Security Standards and platform guardrails. Pure: no I/O.
         .target(
@@ -117,6 +123,8 @@ let package = Package(
                 "KubeClient",
                 "ContainControllers",
                 "ContainEmbedded",
+                "ContainNetwork",
+                "ContainVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -136,6 +144,10 @@ let package = Package(
         .testTarget(
             name: "ContainNetworkTests",
             dependencies: ["ContainNetwork", "ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainVerifyTests",
+            dependencies: ["ContainVerify", "ContainNetwork", "ContainTenancy", "ContainModel"]
         ),
         .testTarget(
             name: "ContainPolicyTests",

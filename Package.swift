@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ContainNetwork", targets: ["ContainNetwork"]),
         .library(name: "ContainStore", targets: ["ContainStore"]),
         .library(name: "ContainServer", targets: ["ContainServer"]),
+        .library(name: "ContainGitOps", targets: ["ContainGitOps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -62,6 +63,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The platform as a Flux repository, Contain's CRDs and deploy bundle, and git commits.
+        .target(
+            name: "ContainGitOps",
+            dependencies: ["ContainTenancy", "ContainModel"]
+        ),
         // Child process for the store's kill -9 durability test.
         .executableTarget(
             name: "contain-store-writer",
@@ -74,6 +80,7 @@ let package = Package(
                 "ContainModel",
                 "ContainStore",
                 "ContainServer",
+                "ContainGitOps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,6 +111,10 @@ let package = Package(
                 "ContainServer", "ContainStore", "ContainModel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "ContainGitOpsTests",
+            dependencies: ["ContainGitOps", "ContainTenancy", "ContainPolicy", "ContainModel"]
         ),
         .testTarget(
             name: "ContainCLITests",

@@ -15,9 +15,11 @@ struct ContainCommand: ParsableCommand {
               contain validate examples/            check every manifest under a directory
               contain validate -o json platform.yaml
               contain bench validate --objects 10000
+              contain render examples/platform.yaml -o out
+              contain crds
             """,
         version: ContainVersion.current,
-        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self]
+        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, RenderCommand.self, CRDsCommand.self]
     )
 }
 

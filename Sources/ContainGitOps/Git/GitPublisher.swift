@@ -59,7 +59,7 @@ public struct GitPublisher: Sendable {
         var byCluster: [String: (added: Int, modified: Int, removed: Int, paths: [String])] = [:]
         func note(_ path: String, _ update: (inout (added: Int, modified: Int, removed: Int, paths: [String])) -> Void) {
             let parts = path.split(separator: "/")
-            let cluster = parts.count > 2 && parts[0] == "clusters" ? String(parts[1]) : "(repository)"
+            let cluster = parts.count > 2 && parts[0] == "clusters" ? String(parts[1]) : Self.repositoryWide
             var entry = byCluster[cluster] ?? (0, 0, 0, [])
             update(&entry)
             if parts.count > 2 { entry.paths.append(parts.dropFirst(2).joined(separator: "/")) } else { entry.paths.append(path) }
@@ -69,7 +69,8 @@ public struct GitPublisher: Sendable {
         for path in changes.modified { note(path) { $0.modified += 1 } }
         for path in changes.removed { note(path) { $0.removed += 1 } }
         let clusters = byCluster.keys.sorted()
-        var lines = ["contain render: \(clusters.joined(separator: ", "))", ""]
+        let named = clusters.filter { $0 != Self.repositoryWide }
+        var lines = ["contain render: \((named.isEmpty ? clusters : named).joined(separator: ", "))", ""]
         for cluster in clusters {
             guard let entry = byCluster[cluster] else { continue }
             var counts: [String] = []
@@ -82,6 +83,9 @@ public struct GitPublisher: Sendable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The group of changes outside any one cluster's directory.
+    static let repositoryWide = "(repository)"
 
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {

@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ContainServer", targets: ["ContainServer"]),
         .library(name: "KubeClient", targets: ["KubeClient"]),
         .library(name: "ContainControllers", targets: ["ContainControllers"]),
+        .library(name: "ContainGitOps", targets: ["ContainGitOps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -106,6 +107,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        // The platform as a Flux repository, Contain's CRDs and deploy bundle, and git commits.
+            name: "ContainGitOps",
+            dependencies: ["ContainTenancy", "ContainModel"]
         ),
         // Child process for the store's kill -9 durability test.
         .executableTarget(
@@ -125,6 +129,7 @@ let package = Package(
                 "ContainEmbedded",
                 "ContainNetwork",
                 "ContainVerify",
+                "ContainGitOps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -174,6 +179,8 @@ let package = Package(
                 "ContainControllers", "KubeClient", "ContainModel", "ContainServer", "ContainStore", "ContainEmbedded",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
+            name: "ContainGitOpsTests",
+            dependencies: ["ContainGitOps", "ContainTenancy", "ContainPolicy", "ContainModel"]
         ),
         .testTarget(
             name: "ContainCLITests",

@@ -20,7 +20,7 @@ struct ContainCommand: ParsableCommand {
               contain netpol explain --from shop/web --to shop/db --port 5432/TCP manifests/
             """,
         version: ContainVersion.current,
-        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, UpCommand.self, OperatorCommand.self, NetpolCommand.self, VerifyCommand.self]
+        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, UpCommand.self, OperatorCommand.self, NetpolCommand.self, VerifyCommand.self, RenderCommand.self, CRDsCommand.self]
     )
 }
 

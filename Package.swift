@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ContainNetwork", targets: ["ContainNetwork"]),
         .library(name: "ContainStore", targets: ["ContainStore"]),
         .library(name: "ContainServer", targets: ["ContainServer"]),
+        .library(name: "ContainAdmission", targets: ["ContainAdmission"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -62,6 +63,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The admission webhook: AdmissionReview over HTTPS, on ContainPolicy's engine.
+        .target(
+            name: "ContainAdmission",
+            dependencies: [
+                "ContainModel",
+                "ContainPolicy",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Child process for the store's kill -9 durability test.
         .executableTarget(
             name: "contain-store-writer",
@@ -74,6 +86,8 @@ let package = Package(
                 "ContainModel",
                 "ContainStore",
                 "ContainServer",
+                "ContainPolicy",
+                "ContainAdmission",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,6 +107,10 @@ let package = Package(
         .testTarget(
             name: "ContainPolicyTests",
             dependencies: ["ContainPolicy", "ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainAdmissionTests",
+            dependencies: ["ContainAdmission", "ContainPolicy", "ContainModel"]
         ),
         .testTarget(
             name: "ContainStoreTests",

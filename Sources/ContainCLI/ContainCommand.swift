@@ -15,9 +15,11 @@ struct ContainCommand: ParsableCommand {
               contain validate examples/            check every manifest under a directory
               contain validate -o json platform.yaml
               contain bench validate --objects 10000
+              contain policy check --platform platform.yaml deploy/
             """,
         version: ContainVersion.current,
-        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self]
+        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, PolicyCommand.self,
+                      AdmissionCommand.self]
     )
 }
 

@@ -44,7 +44,7 @@ struct AdmissionOutcome {
     var patch: [PatchOperation] = []
 
     mutating func report(_ rule: GuardrailRule, _ mode: GuardrailMode, _ path: FieldPath, _ message: String) {
-        violations.append(GuardrailViolation(rule: rule, mode: mode, path: path.description, message: message))
+        violations.append(GuardrailViolation(rule: rule, mode: mode, fieldPath: path, message: message))
     }
 }
 

@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "KubeClient", targets: ["KubeClient"]),
         .library(name: "ContainControllers", targets: ["ContainControllers"]),
         .library(name: "ContainGitOps", targets: ["ContainGitOps"]),
+        .library(name: "ContainAdmission", targets: ["ContainAdmission"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -110,6 +111,10 @@ let package = Package(
         // The platform as a Flux repository, Contain's CRDs and deploy bundle, and git commits.
             name: "ContainGitOps",
             dependencies: ["ContainTenancy", "ContainModel"]
+        // The admission webhook: AdmissionReview over HTTPS, on ContainPolicy's engine.
+            name: "ContainAdmission",
+                "ContainPolicy",
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
         ),
         // Child process for the store's kill -9 durability test.
         .executableTarget(
@@ -130,6 +135,8 @@ let package = Package(
                 "ContainNetwork",
                 "ContainVerify",
                 "ContainGitOps",
+                "ContainPolicy",
+                "ContainAdmission",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -157,6 +164,10 @@ let package = Package(
         .testTarget(
             name: "ContainPolicyTests",
             dependencies: ["ContainPolicy", "ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainAdmissionTests",
+            dependencies: ["ContainAdmission", "ContainPolicy", "ContainModel"]
         ),
         .testTarget(
             name: "ContainStoreTests",

@@ -21,6 +21,9 @@ struct ContainCommand: ParsableCommand {
             """,
         version: ContainVersion.current,
         subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, UpCommand.self, OperatorCommand.self, NetpolCommand.self, VerifyCommand.self, RenderCommand.self, CRDsCommand.self]
+              contain policy check --platform platform.yaml deploy/
+        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, PolicyCommand.self,
+                      AdmissionCommand.self]
     )
 }
 

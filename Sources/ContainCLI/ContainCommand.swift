@@ -18,12 +18,12 @@ struct ContainCommand: ParsableCommand {
               contain verify examples/platform.yaml  prove tenant isolation from the spec
               contain netpol matrix --port 80/TCP manifests/
               contain netpol explain --from shop/web --to shop/db --port 5432/TCP manifests/
+              contain policy check --platform platform.yaml deploy/
             """,
         version: ContainVersion.current,
-        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, UpCommand.self, OperatorCommand.self, NetpolCommand.self, VerifyCommand.self, RenderCommand.self, CRDsCommand.self]
-              contain policy check --platform platform.yaml deploy/
-        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, PolicyCommand.self,
-                      AdmissionCommand.self]
+        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, UpCommand.self,
+                      OperatorCommand.self, NetpolCommand.self, VerifyCommand.self, RenderCommand.self, CRDsCommand.self,
+                      PolicyCommand.self, AdmissionCommand.self]
     )
 }
 

@@ -108,13 +108,22 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
         // The platform as a Flux repository, Contain's CRDs and deploy bundle, and git commits.
+        .target(
             name: "ContainGitOps",
             dependencies: ["ContainTenancy", "ContainModel"]
+        ),
         // The admission webhook: AdmissionReview over HTTPS, on ContainPolicy's engine.
+        .target(
             name: "ContainAdmission",
+            dependencies: [
+                "ContainModel",
                 "ContainPolicy",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Child process for the store's kill -9 durability test.
         .executableTarget(
@@ -190,6 +199,8 @@ let package = Package(
                 "ContainControllers", "KubeClient", "ContainModel", "ContainServer", "ContainStore", "ContainEmbedded",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
+        ),
+        .testTarget(
             name: "ContainGitOpsTests",
             dependencies: ["ContainGitOps", "ContainTenancy", "ContainPolicy", "ContainModel"]
         ),

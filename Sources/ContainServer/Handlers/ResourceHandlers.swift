@@ -182,10 +182,21 @@ struct ResourceHandlers: Sendable {
             try await requireNamespace(namespace)
         }
         if query["dryRun"] != nil { return HTTPResponses.json(.object(object), code: 201, warnings: warnings) }
-        switch try await store.create(key(name), object: object) {
-        case .created(let stored): return HTTPResponses.json(Self.text(stored), code: 201, warnings: warnings)
-        case .alreadyExists: throw APIError.alreadyExists(resource, name: name)
+        // A name made from `generateName` that is taken is drawn again, as kube-apiserver does
+        // since RetryGenerateName (1.31): clients see AlreadyExists only for names they chose.
+        let generated = (body["metadata"]?["name"]?.stringValue ?? "").isEmpty
+            ? body["metadata"]?["generateName"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } : nil
+        var attemptName = name
+        for attempt in 0..<8 {
+            switch try await store.create(key(attemptName), object: object) {
+            case .created(let stored): return HTTPResponses.json(Self.text(stored), code: 201, warnings: warnings)
+            case .alreadyExists:
+                guard let generated, attempt < 7 else { throw APIError.alreadyExists(resource, name: attemptName) }
+                attemptName = generated + ObjectPreparation.randomSuffix()
+                object["metadata"]?["name"] = .string(attemptName)
+            }
         }
+        throw APIError.alreadyExists(resource, name: attemptName)
     }
 
     func requireNamespace(_ namespace: String) async throws {

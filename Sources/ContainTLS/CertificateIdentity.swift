@@ -1,3 +1,4 @@
+import Foundation
 import X509
 
 /// The user a client certificate names, as kube-apiserver reads it: CN is the user name, each
@@ -30,5 +31,13 @@ public struct CertificateIdentity: Sendable, Hashable {
     public init?(der: [UInt8]) {
         guard let certificate = try? Certificate(derEncoded: der) else { return nil }
         self.init(certificate)
+    }
+}
+
+extension CertificateAuthority {
+    /// The identity in a DER-encoded client certificate, when this CA signed it and it is valid at `now`.
+    public func identity(ofClientCertificate der: [UInt8], at now: Date = Date()) -> CertificateIdentity? {
+        guard let certificate = try? Certificate(derEncoded: der), signed(certificate, at: now) else { return nil }
+        return CertificateIdentity(certificate)
     }
 }

@@ -101,6 +101,7 @@ let package = Package(
                 "ContainModel",
                 "ContainStore",
                 "ContainServer",
+                "ContainRBAC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -128,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "ContainServerTests",
             dependencies: [
-                "ContainServer", "ContainStore", "ContainModel",
+                "ContainServer", "ContainStore", "ContainModel", "ContainRBAC",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -142,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContainCLITests",
-            dependencies: ["ContainCLI", "ContainModel"]
+            dependencies: ["ContainCLI", "ContainModel", .product(name: "JWTKit", package: "jwt-kit")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -131,6 +131,8 @@ let package = Package(
             dependencies: [
                 "ContainServer", "ContainStore", "ContainModel", "ContainRBAC",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .testTarget(

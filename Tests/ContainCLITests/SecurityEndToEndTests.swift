@@ -225,3 +225,58 @@ struct SecurityEndToEndTests {
         #expect(try api.kubectl(["--token", valid, "get", "tenant", "team-a", "-o", "name"]).status == 0)
     }
 }
+
+@Suite("Client certificates signed by the CA (openssl, kubectl)", .serialized)
+struct ClientCertificateEndToEndTests {
+    /// Runs a command to completion, returning its exit status.
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// A client key and certificate for `subject`, signed by `caCert`/`caKey` with openssl.
+    static func issue(subject: String, caCert: String, caKey: String, in directory: URL, name: String) throws -> (cert: String, key: String) {
+        let key = directory.appendingPathComponent("\(name).key").path
+        let csr = directory.appendingPathComponent("\(name).csr").path
+        let cert = directory.appendingPathComponent("\(name).crt").path
+        try run(["openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", key])
+        try run(["openssl", "req", "-new", "-key", key, "-subj", subject, "-out", csr])
+        try run(["openssl", "x509", "-req", "-in", csr, "-CA", caCert, "-CAkey", caKey, "-CAcreateserial", "-days", "1", "-out", cert])
+        return (cert, key)
+    }
+
+    @Test func certificateUserAndGroupsAreAuthenticated() throws {
+        let api = try ServedAPI()
+        #expect(try api.kubectl(["apply", "-f", try api.file("tenants.yaml", SecurityEndToEndTests.tenants)]).status == 0)
+        let pki = api.directory.appendingPathComponent("pki")
+        let member = try Self.issue(subject: "/O=team-a/CN=carol", caCert: pki.appendingPathComponent("ca.crt").path,
+                                    caKey: pki.appendingPathComponent("ca.key").path, in: api.directory, name: "carol")
+        // The same subject signed by a CA the server does not know.
+        let strangerCA = api.directory.appendingPathComponent("stranger-ca.key").path
+        let strangerCert = api.directory.appendingPathComponent("stranger-ca.crt").path
+        try Self.run(["openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", strangerCA])
+        try Self.run(["openssl", "req", "-x509", "-new", "-key", strangerCA, "-subj", "/CN=stranger", "-days", "1", "-out", strangerCert])
+        let forged = try Self.issue(subject: "/O=system:masters/CN=mallory", caCert: strangerCert, caKey: strangerCA, in: api.directory, name: "mallory")
+
+        let admin = try String(contentsOfFile: api.kubeconfig, encoding: .utf8)
+        func config(_ pair: (cert: String, key: String), _ name: String) throws -> String {
+            let text = admin.replacingOccurrences(of: #"user:\n +token: [0-9a-f]+"#,
+                                                  with: "user:\n    client-certificate: \(pair.cert)\n    client-key: \(pair.key)",
+                                                  options: .regularExpression)
+            return try api.file(name, text)
+        }
+        let carol = try config(member, "carol.kubeconfig")
+        #expect(try api.kubectl(["--kubeconfig", carol, "get", "tenant", "team-a", "-o", "name"]).stdout == "tenant.platform.contain.dev/team-a\n")
+        #expect(try api.kubectl(["--kubeconfig", carol, "get", "tenant", "team-b"]).stderr.contains(#"User "carol" cannot get resource "tenants""#))
+        let mallory = try api.kubectl(["--kubeconfig", try config(forged, "mallory.kubeconfig"), "get", "tenants"])
+        #expect(mallory.status == 1)
+        #expect(mallory.stdout.isEmpty)
+    }
+}

@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "ContainControllers", targets: ["ContainControllers"]),
         .library(name: "ContainGitOps", targets: ["ContainGitOps"]),
         .library(name: "ContainAdmission", targets: ["ContainAdmission"]),
+        .library(name: "ContainTLS", targets: ["ContainTLS"]),
+        .library(name: "ContainRBAC", targets: ["ContainRBAC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -29,6 +31,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
     ],
     targets: [
         // Types, codecs and validation. Pure: no I/O.
@@ -66,13 +72,33 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Kubernetes RBAC semantics and the tenancy rule: pure decisions, no I/O.
+        .target(
+            name: "ContainRBAC",
+            dependencies: ["ContainModel"]
+        ),
+        // Certificates for the API: a CA, serving and client certificates, TLS configurations.
+        .target(
+            name: "ContainTLS",
+            dependencies: [
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The Kubernetes-style HTTP API.
         .target(
             name: "ContainServer",
             dependencies: [
                 "ContainModel",
                 "ContainStore",
+                "ContainRBAC",
+                "ContainTLS",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -146,10 +172,12 @@ let package = Package(
                 "ContainGitOps",
                 "ContainPolicy",
                 "ContainAdmission",
+                "ContainRBAC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -185,8 +213,10 @@ let package = Package(
         .testTarget(
             name: "ContainServerTests",
             dependencies: [
-                "ContainServer", "ContainStore", "ContainModel",
+                "ContainServer", "ContainStore", "ContainModel", "ContainRBAC",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .testTarget(
@@ -205,8 +235,16 @@ let package = Package(
             dependencies: ["ContainGitOps", "ContainTenancy", "ContainPolicy", "ContainModel"]
         ),
         .testTarget(
+            name: "ContainRBACTests",
+            dependencies: ["ContainRBAC", "ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainTLSTests",
+            dependencies: ["ContainTLS", .product(name: "X509", package: "swift-certificates")]
+        ),
+        .testTarget(
             name: "ContainCLITests",
-            dependencies: ["ContainCLI", "ContainModel"]
+            dependencies: ["ContainCLI", "ContainModel", .product(name: "JWTKit", package: "jwt-kit")]
         ),
     ],
     swiftLanguageModes: [.v6]

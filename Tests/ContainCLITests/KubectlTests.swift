@@ -13,13 +13,13 @@ final class ServedAPI {
 
     /// Starts the built `contain serve` and waits until `/readyz` answers (polling, not sleeping blindly).
     /// With `directory`, serves an existing data directory (a restart).
-    init(store: String = ServedAPI.storeUnderTest, directory existing: URL? = nil) throws {
+    init(store: String = ServedAPI.storeUnderTest, directory existing: URL? = nil, extraArguments: [String] = []) throws {
         directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("contain-kubectl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: directory.appendingPathComponent("kubeconfig"))
         process = Process()
         process.executableURL = ContainProcess.executable
-        process.arguments = ["serve", "--data-dir", directory.path, "--listen", "127.0.0.1:0", "--store", store]
+        process.arguments = ["serve", "--data-dir", directory.path, "--listen", "127.0.0.1:0", "--store", store] + extraArguments
         if store == "postgres" {
             guard let url = ProcessInfo.processInfo.environment["CONTAIN_TEST_POSTGRES_URL"] else {
                 throw ServeError(message: "CONTAIN_TEST_POSTGRES_URL is not set: start a server with scripts/postgres-test-server.sh start")

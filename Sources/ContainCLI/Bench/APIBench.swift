@@ -5,8 +5,8 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// `contain bench api`: starts `contain serve` on a fresh data directory (or uses a running
-/// server), drives it with concurrent keep-alive HTTP clients, and prints creates/s with
+/// `contain bench api`: starts `contain serve` on a fresh data directory (TLS with its admin
+/// token, or `--insecure-http`; or uses a running server through `--kubeconfig`), drives it with concurrent keep-alive HTTP clients, and prints creates/s with
 /// latency percentiles, GETs/s, the time of a 10,000-object LIST, watch delivery latency with
 /// 200 watchers under 1,000 writes/s, and the server's RSS with 100,000 stored objects.
 struct APIBench: ParsableCommand {
@@ -38,17 +38,17 @@ struct APIBench: ParsableCommand {
     @Option(name: .customLong("total-objects"), help: "Objects stored before the memory reading (0 skips it).")
     var totalObjects = 100_000
 
+    @Flag(name: .customLong("insecure-http"), help: "Start the server with --insecure-http (plain HTTP, no authentication) instead of TLS with its admin token.")
+    var insecureHTTP = false
+
     @Option(help: "Store of the server the benchmark starts: sqlite or postgres.")
     var store = "sqlite"
 
     @Option(name: .customLong("postgres-url"), help: "PostgreSQL URL for --store postgres.")
     var postgresURL: String?
 
-    @Option(help: "Benchmark a running server at http://HOST:PORT instead of starting one (no RSS figure).")
-    var server: String?
-
-    @Option(help: "Bearer token for --server.")
-    var token: String?
+    @Option(help: "Benchmark the running server this kubeconfig names (its first cluster and user) instead of starting one; no RSS figure.")
+    var kubeconfig: String?
 
     @Flag(help: "Print the figures as JSON.")
     var json = false
@@ -70,14 +70,16 @@ struct APIBench: ParsableCommand {
     func runBenchmark() async throws {
         let served: ServedServer?
         let endpoint: BenchConnection.Endpoint
-        if let server {
-            guard let url = URL(string: server), let host = url.host, let port = url.port, url.scheme == "http" else {
-                throw ValidationError("--server must look like http://127.0.0.1:6443")
+        if let kubeconfig {
+            guard let text = try? String(contentsOfFile: kubeconfig, encoding: .utf8),
+                  let parsed = ServedServer.endpoint(kubeconfig: text) else {
+                throw ValidationError("\(kubeconfig): not a readable kubeconfig with a server (and CA data for https)")
             }
             served = nil
-            endpoint = .init(host: host, port: port, token: token)
+            endpoint = parsed
         } else {
             var arguments = ["--store", store]
+            if insecureHTTP { arguments.append("--insecure-http") }
             if let postgresURL {
                 arguments += ["--postgres-url", postgresURL, "--postgres-schema", "contain_bench_\(UInt32.random(in: 0...UInt32.max))"]
             }
@@ -87,6 +89,7 @@ struct APIBench: ParsableCommand {
         }
         defer { served?.stop() }
         var figures = APIBenchFigures()
+        figures.transport = endpoint.tls == nil ? "plain HTTP" + (endpoint.token == nil ? "" : ", bearer token") : "TLS, bearer token, RBAC"
         let load = APILoad(endpoint: endpoint)
         for namespace in ["list", "bench", "watch", "fill"] { try await load.createNamespace(namespace) }
         log("warming up")
@@ -144,6 +147,7 @@ struct APIBenchFigures {
     var watchDeliveries = 0, watchExpected = 0, watchP50 = 0.0, watchP99 = 0.0, watchMax = 0.0
     var storedObjects = 0
     var rssBytes: Int?, rssAfterListBytes: Int?
+    var transport = ""
 
     func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1_000) }
     func mb(_ bytes: Int?) -> String { bytes.map { String(format: "%.0f MB", Double($0) / 1_048_576) } ?? "n/a" }
@@ -151,6 +155,7 @@ struct APIBenchFigures {
 
     var text: String {
         var lines = [
+            "transport: \(transport)",
             String(format: "creates:  %8.0f /s   p50 %@  p99 %@   (target ≥ 3000/s, p99 < 20 ms: %@)",
                    createsPerSecond, ms(createP50), ms(createP99), verdict(createsPerSecond >= 3_000 && createP99 < 0.020)),
             String(format: "gets:     %8.0f /s   p99 %@   (target ≥ 15000/s: %@)", getsPerSecond, ms(getP99), verdict(getsPerSecond >= 15_000)),
@@ -165,6 +170,7 @@ struct APIBenchFigures {
 
     var json: String {
         var object: JSONObject = [
+            "transport": .string(transport),
             "createsPerSecond": .double(createsPerSecond), "createP50Seconds": .double(createP50), "createP99Seconds": .double(createP99),
             "getsPerSecond": .double(getsPerSecond), "getP99Seconds": .double(getP99),
             "listObjects": .integer(Int64(listObjects)), "listMedianSeconds": .double(listMedian), "listBestSeconds": .double(listBest),

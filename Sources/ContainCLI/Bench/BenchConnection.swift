@@ -1,15 +1,18 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// One keep-alive HTTP/1.1 connection of the API benchmark's load generator: requests go one
 /// at a time, as each of wrk's connections sends them.
 final class BenchConnection {
-    /// Where the server listens, and the bearer token to send, if any.
+    /// Where the server listens, the bearer token to send, and the TLS client context when the
+    /// server speaks HTTPS.
     struct Endpoint: Sendable {
         var host: String
         var port: Int
         var token: String?
+        var tls: NIOSSLContext? = nil
     }
 
     /// A response: status code and the whole body.
@@ -35,6 +38,9 @@ final class BenchConnection {
             .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .connect(host: endpoint.host, port: endpoint.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls = endpoint.tls {
+                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: nil))
+                    }
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
                     return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
                 }

@@ -1,5 +1,6 @@
 import ContainModel
 import Foundation
+import NIOSSL
 
 /// A `contain serve` child process on a fresh data directory and a free loopback port, for
 /// benchmarks: started from this same executable, read through its kubeconfig, measured
@@ -40,13 +41,24 @@ final class ServedServer: Sendable {
         throw BenchError("contain serve did not become ready within 60 s")
     }
 
-    /// The server address and token of the first cluster and user of a kubeconfig.
+    /// The server address, token and CA of the first cluster and user of a kubeconfig.
     static func endpoint(kubeconfig text: String) -> BenchConnection.Endpoint? {
         guard let config = try? YAMLReader.value(text),
-              let server = config["clusters"]?.arrayValue?.first?["cluster"]?["server"]?.stringValue,
+              let cluster = config["clusters"]?.arrayValue?.first?["cluster"],
+              let server = cluster["server"]?.stringValue,
               let url = URL(string: server), let host = url.host, let port = url.port else { return nil }
         let token = config["users"]?.arrayValue?.first?["user"]?["token"]?.stringValue
-        return BenchConnection.Endpoint(host: host, port: port, token: token)
+        var endpoint = BenchConnection.Endpoint(host: host, port: port, token: token)
+        if url.scheme == "https" {
+            guard let encoded = cluster["certificate-authority-data"]?.stringValue, let pem = Data(base64Encoded: encoded),
+                  let roots = try? NIOSSLCertificate.fromPEMBytes(Array(pem)) else { return nil }
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.trustRoots = .certificates(roots)
+            configuration.certificateVerification = .noHostnameVerification
+            guard let context = try? NIOSSLContext(configuration: configuration) else { return nil }
+            endpoint.tls = context
+        }
+        return endpoint
     }
 
     /// The server's resident set size in bytes, from `/proc/PID/status`.

@@ -85,7 +85,38 @@ public enum KubernetesProtobuf {
         3: Field("roleRef", .message(ProtobufMessage([1: Field("apiGroup", .string), 2: Field("kind", .string), 3: Field("name", .string)]))),
     ])
 
+    static let resourceAttributes = ProtobufMessage([
+        1: Field("namespace", .string), 2: Field("verb", .string), 3: Field("group", .string), 4: Field("version", .string),
+        5: Field("resource", .string), 6: Field("subresource", .string), 7: Field("name", .string),
+    ])
+
+    static let nonResourceAttributes = ProtobufMessage([1: Field("path", .string), 2: Field("verb", .string)])
+
+    static let subjectAccessReview = ProtobufMessage([
+        1: Field("metadata", .message(objectMeta)),
+        2: Field("spec", .message(ProtobufMessage([
+            1: Field("resourceAttributes", .message(resourceAttributes)),
+            2: Field("nonResourceAttributes", .message(nonResourceAttributes)),
+            3: Field("user", .string), 4: Field("groups", .string, repeated: true),
+            5: Field("extra", .map(.message(ProtobufMessage([1: Field("items", .string, repeated: true)])))),
+            6: Field("uid", .string),
+        ]))),
+    ])
+
     static let messages: [String: ProtobufMessage] = [
+        "authorization.k8s.io/v1/SelfSubjectAccessReview": ProtobufMessage([
+            1: Field("metadata", .message(objectMeta)),
+            2: Field("spec", .message(ProtobufMessage([
+                1: Field("resourceAttributes", .message(resourceAttributes)),
+                2: Field("nonResourceAttributes", .message(nonResourceAttributes)),
+            ]))),
+        ]),
+        "authorization.k8s.io/v1/SelfSubjectRulesReview": ProtobufMessage([
+            1: Field("metadata", .message(objectMeta)),
+            2: Field("spec", .message(ProtobufMessage([1: Field("namespace", .string)]))),
+        ]),
+        "authorization.k8s.io/v1/SubjectAccessReview": subjectAccessReview,
+        "authorization.k8s.io/v1/LocalSubjectAccessReview": subjectAccessReview,
         "v1/Namespace": ProtobufMessage([
             1: Field("metadata", .message(objectMeta)),
             2: Field("spec", .message(ProtobufMessage([1: Field("finalizers", .string, repeated: true)]))),

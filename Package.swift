@@ -10,10 +10,15 @@ let package = Package(
         .library(name: "ContainPolicy", targets: ["ContainPolicy"]),
         .library(name: "ContainTenancy", targets: ["ContainTenancy"]),
         .library(name: "ContainNetwork", targets: ["ContainNetwork"]),
+        .library(name: "ContainVerify", targets: ["ContainVerify"]),
         .library(name: "ContainStore", targets: ["ContainStore"]),
         .library(name: "ContainServer", targets: ["ContainServer"]),
         .library(name: "ContainTLS", targets: ["ContainTLS"]),
         .library(name: "ContainRBAC", targets: ["ContainRBAC"]),
+        .library(name: "KubeClient", targets: ["KubeClient"]),
+        .library(name: "ContainControllers", targets: ["ContainControllers"]),
+        .library(name: "ContainGitOps", targets: ["ContainGitOps"]),
+        .library(name: "ContainAdmission", targets: ["ContainAdmission"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -27,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Types, codecs and validation. Pure: no I/O.
@@ -43,6 +51,11 @@ let package = Package(
         .target(
             name: "ContainNetwork",
             dependencies: ["ContainModel"]
+        ),
+        // Isolation proof of a platform spec (tenancy expansion + reachability). Pure: no I/O.
+        .target(
+            name: "ContainVerify",
+            dependencies: ["ContainModel", "ContainTenancy", "ContainNetwork"]
         ),
         // Pod Security Standards and platform guardrails. Pure: no I/O.
         .target(
@@ -89,6 +102,55 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A Kubernetes API client: kubeconfig, typed and unstructured requests, watches.
+        .target(
+            name: "KubeClient",
+            dependencies: [
+                "ContainModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Controller runtime (informers, work queue, leader election) and the reconcilers.
+        .target(
+            name: "ContainControllers",
+            dependencies: [
+                "ContainModel",
+                "ContainTenancy",
+                "KubeClient",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `contain up`: the embedded API and the controllers in one process.
+        .target(
+            name: "ContainEmbedded",
+            dependencies: [
+                "ContainModel", "ContainStore", "ContainServer", "ContainControllers", "KubeClient",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The platform as a Flux repository, Contain's CRDs and deploy bundle, and git commits.
+        .target(
+            name: "ContainGitOps",
+            dependencies: ["ContainTenancy", "ContainModel"]
+        ),
+        // The admission webhook: AdmissionReview over HTTPS, on ContainPolicy's engine.
+        .target(
+            name: "ContainAdmission",
+            dependencies: [
+                "ContainModel",
+                "ContainPolicy",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Child process for the store's kill -9 durability test.
         .executableTarget(
             name: "contain-store-writer",
@@ -102,7 +164,21 @@ let package = Package(
                 "ContainStore",
                 "ContainServer",
                 "ContainRBAC",
+                "ContainTenancy",
+                "KubeClient",
+                "ContainControllers",
+                "ContainEmbedded",
+                "ContainNetwork",
+                "ContainVerify",
+                "ContainGitOps",
+                "ContainPolicy",
+                "ContainAdmission",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
@@ -119,8 +195,16 @@ let package = Package(
             dependencies: ["ContainNetwork", "ContainModel"]
         ),
         .testTarget(
+            name: "ContainVerifyTests",
+            dependencies: ["ContainVerify", "ContainNetwork", "ContainTenancy", "ContainModel"]
+        ),
+        .testTarget(
             name: "ContainPolicyTests",
             dependencies: ["ContainPolicy", "ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainAdmissionTests",
+            dependencies: ["ContainAdmission", "ContainPolicy", "ContainModel"]
         ),
         .testTarget(
             name: "ContainStoreTests",
@@ -142,6 +226,21 @@ let package = Package(
         .testTarget(
             name: "ContainTLSTests",
             dependencies: ["ContainTLS", .product(name: "X509", package: "swift-certificates")]
+        ),
+        .testTarget(
+            name: "KubeClientTests",
+            dependencies: ["KubeClient", "ContainModel", "ContainServer", "ContainStore"]
+        ),
+        .testTarget(
+            name: "ContainControllersTests",
+            dependencies: [
+                "ContainControllers", "KubeClient", "ContainModel", "ContainServer", "ContainStore", "ContainEmbedded",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "ContainGitOpsTests",
+            dependencies: ["ContainGitOps", "ContainTenancy", "ContainPolicy", "ContainModel"]
         ),
         .testTarget(
             name: "ContainCLITests",

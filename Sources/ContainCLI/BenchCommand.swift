@@ -6,7 +6,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print its figures.",
-        subcommands: [ValidateBench.self, AuthzBench.self])
+        subcommands: [ValidateBench.self, APIBench.self, UpBench.self, NetpolBench.self, RenderBench.self, AdmissionBench.self, AuthzBench.self])
 }
 
 /// Decodes and validates a generated multi-document platform file and prints objects per second.

@@ -15,9 +15,15 @@ struct ContainCommand: ParsableCommand {
               contain validate examples/            check every manifest under a directory
               contain validate -o json platform.yaml
               contain bench validate --objects 10000
+              contain verify examples/platform.yaml  prove tenant isolation from the spec
+              contain netpol matrix --port 80/TCP manifests/
+              contain netpol explain --from shop/web --to shop/db --port 5432/TCP manifests/
+              contain policy check --platform platform.yaml deploy/
             """,
         version: ContainVersion.current,
-        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self]
+        subcommands: [ValidateCommand.self, VersionCommand.self, BenchCommand.self, ServeCommand.self, UpCommand.self,
+                      OperatorCommand.self, NetpolCommand.self, VerifyCommand.self, RenderCommand.self, CRDsCommand.self,
+                      PolicyCommand.self, AdmissionCommand.self]
     )
 }
 

@@ -49,6 +49,14 @@ public struct ReachabilityEngine: Sendable {
     /// For each (port name, number, protocol) a pod declares, the pods declaring it.
     let namedPortPods: [NamedPortKey: PodBitSet]
 
+    /// What a peer's selected pods depend on: its selectors, and the policy's namespace when it
+    /// has no `namespaceSelector`.
+    struct PeerKey: Hashable {
+        let podSelector: LabelSelector?
+        let namespaceSelector: LabelSelector?
+        let ownNamespace: String?
+    }
+
     struct NamedPortKey: Hashable, Sendable {
         let name: String
         let port: Int
@@ -93,6 +101,11 @@ public struct ReachabilityEngine: Sendable {
             }
         }
 
+        // Policies repeat selectors (every tenant namespace has the same ones): a peer's pods
+        // are resolved once per distinct (pod selector, namespace selector or own namespace).
+        let namespaceLabels = namespaces.map(\.labels)
+        var peerPods: [PeerKey: PodBitSet] = [:]
+
         func resolve(_ peers: [NetworkPolicyPeer]?, namespace: String, policy: PolicyRef, field: String)
             throws(NetworkInputError) -> (all: Bool, pods: PodBitSet, blocks: [CompiledIPBlock])
         {
@@ -112,19 +125,31 @@ public struct ReachabilityEngine: Sendable {
                     continue
                 }
                 if peer.namespaceSelector == nil && peer.podSelector == nil { continue }
+                let key = PeerKey(
+                    podSelector: peer.podSelector, namespaceSelector: peer.namespaceSelector,
+                    ownNamespace: peer.namespaceSelector == nil ? namespace : nil)
+                if let cached = peerPods[key] {
+                    selected.formUnion(cached)
+                    continue
+                }
                 let podExpression = try compile(peer.podSelector, policy, path + ".podSelector")
                 let candidateNamespaces: [String]
                 if let namespaceSelector = peer.namespaceSelector {
                     let namespaceExpression = try compile(namespaceSelector, policy, path + ".namespaceSelector")
-                    candidateNamespaces = namespaces.filter { namespaceExpression.matches($0.labels) }.map(\.name)
+                    candidateNamespaces = namespaces.indices.filter { namespaceExpression.matches(namespaceLabels[$0]) }
+                        .map { namespaces[$0].name }
                 } else {
                     candidateNamespaces = [namespace]
                 }
+                var peerSet = PodBitSet(count: count)
+                let everyPod = podExpression.isEmpty
                 for name in candidateNamespaces {
-                    for index in podsByNamespace[name] ?? [] where podExpression.matches(pods[index].labels) {
-                        selected.insert(index)
+                    for index in podsByNamespace[name] ?? [] where everyPod || podExpression.matches(pods[index].labels) {
+                        peerSet.insert(index)
                     }
                 }
+                peerPods[key] = peerSet
+                selected.formUnion(peerSet)
             }
             return (false, selected, blocks)
         }

@@ -200,4 +200,10 @@ public protocol ObjectStore: Sendable {
 
     /// Forgets history older than the newest `keepRevisions` revisions (current objects are kept).
     func compact(keepRevisions: Int64) async throws
+
+    /// Applies `writes` atomically and in order: either all of them commit (each with its own,
+    /// consecutive revision, published to watchers together) or none does. A reader never sees
+    /// some of them without the others. `.check` steps guard the transaction with the current
+    /// revisions of objects it does not write.
+    func transact(_ writes: [StoreWrite]) async throws -> TransactionResult
 }

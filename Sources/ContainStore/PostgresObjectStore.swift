@@ -261,6 +261,47 @@ public final class PostgresObjectStore: ObjectStore {
         return outcome
     }
 
+    public func transact(_ writes: [StoreWrite]) async throws -> TransactionResult {
+        if writes.isEmpty { return .committed([]) }
+        let tables = self.tables
+        let logger = self.logger
+        let count = TransactionPlanner.revisionCount(writes)
+        let result: TransactionResult = try await backend {
+            try await self.client.withConnection { connection in
+                try await connection.query("BEGIN", logger: logger)
+                do {
+                    // Take all the transaction's revisions at once; the counter row's lock
+                    // serializes writers until commit, so they stay consecutive and in order.
+                    var last: Int64 = 0
+                    var binds = PostgresBindings()
+                    binds.append(count)
+                    let counter = try await connection.query(PostgresQuery(unsafeSQL: """
+                        UPDATE \(tables.meta) SET current_revision = current_revision + $1 WHERE id = 1
+                        RETURNING current_revision
+                        """, binds: binds), logger: logger)
+                    for try await value in counter.decode(Int64.self) { last = value }
+                    var planner = TransactionPlanner(firstRevision: last - count + 1)
+                    for (index, write) in writes.enumerated() {
+                        let latest = planner.needsLatest(write.key)
+                            ? try await Self.latest(connection, tables, key: write.key, logger: logger) : nil
+                        if let failure = try planner.plan(write, latestFromBackend: latest) {
+                            try await connection.query("ROLLBACK", logger: logger)
+                            return .aborted(index: index, reason: failure)
+                        }
+                    }
+                    for row in planner.rows { try await connection.query(Self.insertQuery(tables, row), logger: logger) }
+                    try await connection.query("COMMIT", logger: logger)
+                    return .committed(planner.results)
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
+            }
+        }
+        if case .committed = result, count > 0 { doorbell.ring() }
+        return result
+    }
+
     static func insertQuery(_ tables: PostgresTables, _ row: LogRow) -> PostgresQuery {
         var binds = PostgresBindings()
         binds.append(row.id)

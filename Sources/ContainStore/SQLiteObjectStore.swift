@@ -82,6 +82,11 @@ public final class SQLiteObjectStore: ObjectStore {
         try await committer.submit(key, .delete(expectedRevision: expectedRevision)).deleteResult
     }
 
+    public func transact(_ writes: [StoreWrite]) async throws -> TransactionResult {
+        if writes.isEmpty { return .committed([]) }
+        return try await committer.submit(transaction: writes)
+    }
+
     public func list(_ request: ListRequest) async throws -> ListResult {
         let token = try request.continueToken.map { text throws(StoreError) in try ContinueToken(decoding: text) }
         return try await read { db in

@@ -67,7 +67,7 @@ import Testing
         #expect(spec.required == ["owners", "clusters", "namespaces"])
         // Declaration order, not alphabetical.
         #expect(spec.properties.first?.name == "displayName")
-        #expect(spec.properties.map(\.name).last == "storageClasses")
+        #expect(spec.properties.map(\.name).suffix(2) == ["storageClasses", "guardrails"])
     }
 
     @Test func isolationRuntimeIsEnumOfSandboxRuntimes() throws {

@@ -22,6 +22,8 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
     case slowWatcherExpires
     case cancelledWatchIsReleased
     case concurrentCreates
+    case transactionIsAllOrNothing
+    case transactionChecksStopOvershootUnderParallelWriters
 
     var testDescription: String { rawValue }
 
@@ -382,6 +384,109 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
             let listed = try await store.list(ListRequest(resource: F.configMaps))
             #expect(listed.items.count == tasks * perTask)
             #expect(Set(listed.items.map(\.revision)) == Set(revisions))
+
+        case .transactionIsAllOrNothing:
+            let before = try await F.create(store, "existing", value: "one")
+            var events = try await store.watch(F.configMaps, namespace: nil, after: before.revision).makeAsyncIterator()
+            // Two objects in one transaction: consecutive revisions, both visible together.
+            let committed = try await store.transact([
+                .create(F.key("namespace-like"), F.object("namespace-like")),
+                .create(F.key("deny-all"), F.object("deny-all")),
+                .check(F.key("existing"), expectedRevision: before.revision),
+                .check(F.key("absent"), expectedRevision: 0),
+            ])
+            guard case .committed(let results) = committed else { Issue.record("not committed: \(committed)"); return }
+            #expect(results.count == 4)
+            let first = try #require(results[0]), second = try #require(results[1])
+            #expect(second.revision == first.revision + 1)
+            #expect(results[2] == before)
+            #expect(results[3] == nil)
+            #expect(try F.resourceVersion(second) == String(second.revision))
+            let seen = try await F.next(2, from: &events)
+            #expect(seen.map(\.object.key.name) == ["namespace-like", "deny-all"])
+            #expect(seen.map(\.kind) == [.added, .added])
+
+            // A failing step aborts everything before it too.
+            let revision = try await store.currentRevision()
+            let aborted = try await store.transact([
+                .create(F.key("would-be-new"), F.object("would-be-new")),
+                .update(F.key("existing"), F.object("existing", value: "two"), expectedRevision: nil),
+                .create(F.key("deny-all"), F.object("deny-all")),
+            ])
+            #expect(aborted == .aborted(index: 2, reason: .alreadyExists(second)))
+            #expect(try await store.get(F.key("would-be-new")) == nil)
+            #expect(try F.dataValue(try #require(try await store.get(F.key("existing")))) == "one")
+            #expect(try await store.currentRevision() == revision)
+            let stale = try await store.transact([
+                .check(F.key("existing"), expectedRevision: before.revision - 1),
+                .delete(F.key("deny-all"), expectedRevision: nil),
+            ])
+            #expect(stale == .aborted(index: 0, reason: .conflict(current: before)))
+            #expect(try await store.get(F.key("deny-all")) == second)
+            // Writing one key twice in a transaction sees its own first write.
+            let twice = try await store.transact([
+                .create(F.key("twice"), F.object("twice", value: "1")),
+                .update(F.key("twice"), F.object("twice", value: "2"), expectedRevision: revision + 1),
+            ])
+            guard case .committed(let pair) = twice else { Issue.record("not committed: \(twice)"); return }
+            #expect(try F.dataValue(try #require(pair[1])) == "2")
+            #expect(try await store.transact([]) == .committed([]))
+
+        case .transactionChecksStopOvershootUnderParallelWriters:
+            // Four namespace quotas of one tenant whose total may not exceed 100; 16 writers race
+            // to raise them. Each reads all four, and writes its raise guarded by the others' revisions.
+            let names = (0..<4).map { "quota-\($0)" }
+            for name in names { try await F.create(store, name, value: "10") }
+            let start = try await store.currentRevision()
+            let total = 100
+            let granted = try await withThrowingTaskGroup(of: Int.self) { group in
+                for writer in 0..<16 {
+                    group.addTask {
+                        var granted = 0
+                        for attempt in 0..<12 {
+                            let target = names[(writer + attempt) % names.count]
+                            let delta = 1 + (writer * 7 + attempt) % 9
+                            var current: [StoredObject] = []
+                            for name in names { if let stored = try await store.get(F.key(name)) { current.append(stored) } }
+                            let values = try current.map { Int(try F.dataValue($0) ?? "") ?? 0 }
+                            guard values.reduce(0, +) + delta <= total else { continue }
+                            var writes: [StoreWrite] = []
+                            for (stored, value) in zip(current, values) {
+                                if stored.key.name == target {
+                                    writes.append(.update(stored.key, F.object(target, value: String(value + delta)),
+                                                          expectedRevision: stored.revision))
+                                } else {
+                                    writes.append(.check(stored.key, expectedRevision: stored.revision))
+                                }
+                            }
+                            if case .committed = try await store.transact(writes) { granted += delta }
+                        }
+                        return granted
+                    }
+                }
+                var sum = 0
+                for try await value in group { sum += value }
+                return sum
+            }
+            let end = try await store.currentRevision()
+            var finalValues: [String: Int] = [:]
+            for name in names { finalValues[name] = Int(try F.dataValue(try #require(try await store.get(F.key(name)))) ?? "") }
+            let finalSum = finalValues.values.reduce(0, +)
+            #expect(finalSum <= total)
+            #expect(finalSum == 40 + granted)  // every granted raise is there, none lost
+            #expect(granted > 0)
+            // Replay every change: the sum never exceeded the total at any revision.
+            var events = try await store.watch(F.configMaps, namespace: nil, after: start).makeAsyncIterator()
+            var running: [String: Int] = Dictionary(uniqueKeysWithValues: names.map { ($0, 10) })
+            var maximum = 40
+            var replayed = 0
+            while replayed < Int(end - start), let event = try await events.next() {
+                replayed += 1
+                running[event.object.key.name] = Int(try F.dataValue(event.object) ?? "")
+                maximum = max(maximum, running.values.reduce(0, +))
+            }
+            #expect(replayed == Int(end - start))
+            #expect(maximum <= total)
         }
     }
 }

@@ -27,6 +27,7 @@ extension TenantSpec: OpenAPIDocumented {
             "storageClasses": "Storage classes the tenant's volume claims may use.",
             "isolation": "How strongly a tenant is separated from the others.",
             "network": "Network exposure and reachability of a tenant.",
+            "guardrails": "How admission guardrails treat the tenant (rule modes, default requests and limits).",
         ]
     }
 }
@@ -167,6 +168,7 @@ extension TenantNetwork: OpenAPIDocumented {
             "allowFrom": "Other tenants whose pods may connect to this tenant's pods.",
             "allowInternetEgress": "Whether pods may reach the internet (never the cluster's or private ranges).",
             "ingress": "How a tenant exposes services.",
+            "serviceTypes": "Service types besides ClusterIP the tenant may create (`LoadBalancer`, `NodePort`, `ExternalName`); when unset, LoadBalancer and NodePort as far as the quota grants them.",
         ]
     }
 }

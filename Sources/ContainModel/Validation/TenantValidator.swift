@@ -40,6 +40,32 @@ public struct TenantValidator: Sendable {
         if let network = spec.network {
             issues += validateNetwork(network, tenant: tenant, at: path.child("network"))
         }
+        if let guardrails = spec.guardrails {
+            issues += validateGuardrails(guardrails, at: path.child("guardrails"))
+        }
+        return issues
+    }
+
+    func validateGuardrails(_ guardrails: TenantGuardrails, at path: FieldPath) -> [FieldIssue] {
+        var issues: [FieldIssue] = []
+        for (field, list) in [("defaultRequests", guardrails.defaultRequests), ("defaultLimits", guardrails.defaultLimits)] {
+            for (resource, quantity) in (list ?? [:]).sorted(by: { $0.key < $1.key }) where quantity.sign < 0 {
+                issues.append(.invalid(path.child(field).child(resource), .string(quantity.description),
+                                       "must be greater than or equal to 0"))
+            }
+        }
+        for (resource, request) in (guardrails.defaultRequests ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let limit = guardrails.defaultLimits?[resource], limit < request {
+                issues.append(.invalid(path.child("defaultRequests").child(resource), .string(request.description),
+                                       "must be less than or equal to the default limit (\(limit))"))
+            }
+        }
+        if guardrails.containerResources == .require,
+            guardrails.defaultRequests != nil || guardrails.defaultLimits != nil
+        {
+            issues.append(.forbidden(path.child("containerResources"),
+                                     "defaultRequests and defaultLimits are only used when containerResources is default"))
+        }
         return issues
     }
 
@@ -169,6 +195,10 @@ public struct TenantValidator: Sendable {
             } else if !seen.insert(source).inserted {
                 issues.append(.duplicate(path.child("allowFrom").index(index), .string(source)))
             }
+        }
+        var types: Set<ServiceType> = []
+        for (index, type) in (network.serviceTypes ?? []).enumerated() where !types.insert(type).inserted {
+            issues.append(.duplicate(path.child("serviceTypes").index(index), .string(type.rawValue)))
         }
         for (index, hostname) in (network.ingress?.hostnames ?? []).enumerated() {
             let bare = hostname.hasPrefix("*.") ? String(hostname.dropFirst(2)) : hostname

@@ -28,7 +28,7 @@ public struct TableColumn: Sendable {
 
     /// A string cell at a path under `spec`, or `defaultValue` when the field is unset (the
     /// default the API applies, so the table shows what is in force).
-    static func spec(_ name: String, _ path: String..., defaultValue: String = "", description: String = "",
+    static func spec(_ name: String, _ path: [String], defaultValue: String = "", description: String = "",
                      priority: Int = 0) -> TableColumn {
         TableColumn(name: name, description: description, priority: priority) { object in
             let cell = text(object["spec"]?.value(at: FieldPath(path.map { FieldPath.Component.key($0) })))
@@ -62,24 +62,9 @@ public enum TableColumns {
             let created = object["metadata"]?["creationTimestamp"]?.stringValue.flatMap { Time(rfc3339: $0) }
             return .string(created.map { Age.format(seconds: now.secondsSince1970 - $0.secondsSince1970) } ?? "<unknown>")
         }
-        let middle: [TableColumn]
-        switch (resource.type.group, resource.type.kind) {
-        case (PlatformGroup.name, "Tenant"):
-            middle = [
-                .spec("Tier", "isolation", "tier", defaultValue: IsolationTier.namespace.rawValue,
-                      description: "Isolation tier."),
-                .spec("Runtime", "isolation", "runtime", defaultValue: SandboxRuntime.runc.rawValue,
-                      description: "Sandbox runtime."),
-                .spec("Clusters", "clusters", description: "Clusters the tenant is placed on."),
-                .spec("Namespaces", "namespaces", description: "The tenant's namespaces."),
-            ]
-        case (PlatformGroup.name, "Cluster"):
-            middle = [
-                .spec("Environment", "environment"), .spec("Tier", "tier"), .spec("Provider", "provider"),
-                .spec("Version", "kubernetesVersion"), .spec("Zones", "zones"),
-            ]
-        default:
-            middle = []
+        let middle = PrinterColumn.columns(group: resource.type.group, kind: resource.type.kind).map { column in
+            TableColumn.spec(column.name, column.specPath, defaultValue: column.defaultValue,
+                             description: column.description, priority: column.priority)
         }
         return [name] + middle + [age]
     }

@@ -58,11 +58,14 @@ public struct TenantSpec: Codable, Sendable, Hashable {
     public var requireImageDigest: Bool?
     /// Storage classes the tenant's volume claims may use.
     public var storageClasses: [String]?
+    /// How admission guardrails treat the tenant (rule modes, default requests and limits).
+    public var guardrails: TenantGuardrails?
 
     public init(displayName: String? = nil, owners: [TenantSubject], members: [TenantSubject]? = nil,
                 clusters: [String], namespaces: [TenantNamespace], quota: TenantQuota? = nil,
                 isolation: TenantIsolation? = nil, gpu: TenantGPU? = nil, network: TenantNetwork? = nil,
-                registries: [String]? = nil, requireImageDigest: Bool? = nil, storageClasses: [String]? = nil) {
+                registries: [String]? = nil, requireImageDigest: Bool? = nil, storageClasses: [String]? = nil,
+                guardrails: TenantGuardrails? = nil) {
         self.displayName = displayName
         self.owners = owners
         self.members = members
@@ -75,6 +78,7 @@ public struct TenantSpec: Codable, Sendable, Hashable {
         self.registries = registries
         self.requireImageDigest = requireImageDigest
         self.storageClasses = storageClasses
+        self.guardrails = guardrails
     }
 }
 
@@ -257,11 +261,16 @@ public struct TenantNetwork: Codable, Sendable, Hashable {
     /// Whether pods may reach the internet (never the cluster's or private ranges).
     public var allowInternetEgress: Bool?
     public var ingress: TenantIngress?
+    /// Service types besides ClusterIP the tenant may create (`LoadBalancer`, `NodePort`,
+    /// `ExternalName`); when unset, LoadBalancer and NodePort as far as the quota grants them.
+    public var serviceTypes: [ServiceType]?
 
-    public init(allowFrom: [String]? = nil, allowInternetEgress: Bool? = nil, ingress: TenantIngress? = nil) {
+    public init(allowFrom: [String]? = nil, allowInternetEgress: Bool? = nil, ingress: TenantIngress? = nil,
+                serviceTypes: [ServiceType]? = nil) {
         self.allowFrom = allowFrom
         self.allowInternetEgress = allowInternetEgress
         self.ingress = ingress
+        self.serviceTypes = serviceTypes
     }
 }
 
@@ -284,10 +293,32 @@ public struct TenantStatus: Codable, Sendable, Hashable {
     public var conditions: [Condition]?
     /// Namespaces provisioned, as `cluster/namespace`.
     public var namespaces: [String]?
+    /// The state of each planned namespace, in name order.
+    public var namespaceStates: [TenantNamespaceState]?
 
-    public init(observedGeneration: Int64? = nil, conditions: [Condition]? = nil, namespaces: [String]? = nil) {
+    public init(observedGeneration: Int64? = nil, conditions: [Condition]? = nil, namespaces: [String]? = nil,
+                namespaceStates: [TenantNamespaceState]? = nil) {
         self.observedGeneration = observedGeneration
         self.conditions = conditions
         self.namespaces = namespaces
+        self.namespaceStates = namespaceStates
+    }
+}
+
+/// What the operator observed of one of a tenant's namespaces.
+public struct TenantNamespaceState: Codable, Sendable, Hashable {
+    /// The cluster the namespace was planned for.
+    public var cluster: String
+    public var name: String
+    /// `Ready` (every default object in place), `Provisioning`, `Terminating` or `Conflict`.
+    public var phase: String
+    /// Why the namespace is not ready, when it is not.
+    public var message: String?
+
+    public init(cluster: String, name: String, phase: String, message: String? = nil) {
+        self.cluster = cluster
+        self.name = name
+        self.phase = phase
+        self.message = message
     }
 }

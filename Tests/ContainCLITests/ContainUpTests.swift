@@ -37,7 +37,7 @@ final class ContainRun {
     /// The port the API listens on, read from the kubeconfig.
     var port: Int? {
         guard let text = try? String(contentsOfFile: kubeconfig, encoding: .utf8),
-              let range = text.range(of: #"server: http://127\.0\.0\.1:(\d+)"#, options: .regularExpression)
+              let range = text.range(of: #"server: https?://127\.0\.0\.1:(\d+)"#, options: .regularExpression)
         else { return nil }
         return Int(text[range].split(separator: ":").last ?? "")
     }

@@ -210,5 +210,9 @@ struct ContainUpTests {
         #expect(try restarted.kubectl(["patch", "tenant", "payments", "--type", "merge", "-p", #"{"spec":{"quota":{"cpu":"12"}}}"#]).status == 0)
         #expect(try ContainRun.eventually(10) { try Self.quotaCPU(restarted, namespace: "payments") == "12" })
         #expect(operatorRun.process.isRunning, "the operator exited: \(operatorRun.output.value)")
+        // Ctrl-C: the controller stops, the Lease is released, the process exits 0.
+        #expect(operatorRun.interrupt() == 0, "\(operatorRun.output.value)")
+        let lease = try restarted.json(["lease", "contain-operator", "-n", "kube-system"])
+        #expect((lease?["spec"] as? [String: Any])?["holderIdentity"] as? String == "")
     }
 }

@@ -25,10 +25,12 @@ public struct Controller: ServiceLifecycle.Service {
 
     public func run() async throws {
         let queue = self.queue
+        if let leadership {
+            // A follower that is asked to shut down stops waiting at once.
+            let leading = try await cancelWhenGracefulShutdown { await leadership.waitUntilLeading() }
+            guard leading, !Task.isCancelled else { return }
+        }
         try await withGracefulShutdownHandler {
-            if let leadership {
-                guard await leadership.waitUntilLeading() else { return }
-            }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<workers {
                     group.addTask { await self.work() }

@@ -6,7 +6,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print its figures.",
-        subcommands: [ValidateBench.self, UpBench.self])
+        subcommands: [ValidateBench.self, APIBench.self, UpBench.self])
 }
 
 /// Decodes and validates a generated multi-document platform file and prints objects per second.

@@ -87,6 +87,10 @@ public struct OpenAPISchema: Sendable, Hashable {
     /// `x-kubernetes-list-map-keys`, for `listType: map`.
     public var listMapKeys: [String]
     public var mapType: MapType?
+    /// `x-kubernetes-patch-merge-key`: the field strategic merge patch matches list items by.
+    public var patchMergeKey: String? = nil
+    /// `x-kubernetes-patch-strategy`: `merge` (or `merge,retainKeys`) for lists that merge.
+    public var patchStrategy: String? = nil
 
     /// A schema; every part is optional.
     public init(type: SchemaType? = nil, format: String? = nil, description: String? = nil,
@@ -205,6 +209,8 @@ public struct OpenAPISchema: Sendable, Hashable {
         if let listType { object["x-kubernetes-list-type"] = .string(listType.rawValue) }
         if !listMapKeys.isEmpty { object["x-kubernetes-list-map-keys"] = .array(listMapKeys.map(JSONValue.string)) }
         if let mapType { object["x-kubernetes-map-type"] = .string(mapType.rawValue) }
+        if let patchMergeKey { object["x-kubernetes-patch-merge-key"] = .string(patchMergeKey) }
+        if let patchStrategy { object["x-kubernetes-patch-strategy"] = .string(patchStrategy) }
         return .object(object)
     }
 }

@@ -17,7 +17,9 @@ public struct OpenAPISchemaCatalog: Sendable {
     public init(kinds: [any KubeObject.Type]) {
         let generator = OpenAPISchemaGenerator()
         for kind in Self.namingOrder(kinds) { Self.add(kind, to: generator) }
-        schemas = generator.schemas
+        var schemas = generator.schemas
+        BuiltInListRules.annotate(&schemas)
+        self.schemas = schemas
         problems = generator.problems
     }
 

@@ -64,6 +64,7 @@ public struct APIServer: HTTPResponder, Sendable {
         case (.post, _): verb = "POST"
         case (.put, _): verb = "PUT"
         case (.patch, _): verb = "PATCH"
+        case (.delete, nil): verb = "DELETECOLLECTION"
         case (.delete, _): verb = "DELETE"
         default: verb = method.rawValue
         }
@@ -135,7 +136,7 @@ public struct APIServer: HTTPResponder, Sendable {
             throw APIError.pathNotFound(request.uri.path)
         }
         let handlers = ResourceHandlers(server: self, resource: resource, path: path, query: query,
-                                        accept: request.headers[.accept] ?? "")
+                                        accept: request.headers[.accept] ?? "", userAgent: request.headers[.userAgent] ?? "")
         switch (request.method, path.name) {
         case (.get, nil):
             if query.flag("watch") { return try await handlers.watch() }
@@ -151,8 +152,20 @@ public struct APIServer: HTTPResponder, Sendable {
                                             contentType: request.headers[.contentType] ?? "")
         case (.delete, let name?):
             return try await handlers.delete(name, body: try await Self.rawBody(request))
+        case (.delete, nil):
+            return try await handlers.deleteCollection(body: try await Self.rawBody(request))
         default:
             throw APIError.methodNotAllowed(request.method.rawValue, resource.qualifiedName)
+        }
+    }
+
+    /// The request body as bytes; 413 above the limit.
+    static func rawBytes(_ request: Request) async throws -> [UInt8] {
+        do {
+            let buffer = try await request.body.collect(upTo: maximumBodySize)
+            return Array(buffer.readableBytesView)
+        } catch {
+            throw APIError.tooLarge(limit: maximumBodySize)
         }
     }
 
@@ -170,8 +183,15 @@ public struct APIServer: HTTPResponder, Sendable {
     /// The request body as a JSON (or YAML) object.
     static func body(_ request: Request) async throws -> JSONObject {
         let contentType = request.headers[.contentType] ?? "application/json"
-        if contentType.contains("protobuf") {
-            throw APIError.unsupportedMediaType(contentType, supported: ["application/json", "application/yaml"])
+        if contentType.contains(KubernetesProtobuf.contentType) {
+            let bytes = try await rawBytes(request)
+            do {
+                return try KubernetesProtobuf.decode(bytes)
+            } catch where error.message.hasPrefix("protobuf bodies of") {
+                throw APIError.unsupportedMediaType(contentType + " (\(error.message))", supported: ["application/json", "application/yaml"])
+            } catch {
+                throw APIError.badRequest("the protobuf body of the request could not be decoded: \(error.message)")
+            }
         }
         let text = try await rawBody(request)
         return try parseObject(text, yaml: contentType.contains("yaml"))

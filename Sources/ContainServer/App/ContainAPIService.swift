@@ -64,7 +64,8 @@ public enum ContainAPIService {
         }
         // SIGTERM/SIGINT shut down gracefully, but open watches never end on their own: after a
         // short grace period the group cancels them (watch streams end on cancellation).
-        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
+        let collector = GarbageCollector(store: store, registry: .standard)
+        var group = ServiceGroupConfiguration(services: [app, collector], gracefulShutdownSignals: [.sigterm, .sigint],
                                               logger: Logger(label: "contain.serve"))
         group.maximumGracefulShutdownDuration = .seconds(2)
         group.maximumCancellationDuration = .seconds(2)

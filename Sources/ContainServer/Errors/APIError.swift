@@ -50,6 +50,14 @@ public struct APIError: Error, Sendable, Hashable {
                           details: details(resource, name: name)))
     }
 
+    /// 409 Conflict for a server-side apply that would change fields other managers own.
+    public static func applyConflict(_ conflicts: FieldManager.ApplyConflicts) -> APIError {
+        let causes = conflicts.conflicts.map {
+            StatusCause(reason: "FieldManagerConflict", message: "conflict with \($0.manager)", field: $0.field)
+        }
+        return APIError(.failure(code: 409, reason: "Conflict", message: conflicts.message, details: StatusDetails(causes: causes)))
+    }
+
     /// 410 Expired.
     public static func expired(_ message: String) -> APIError {
         APIError(.failure(code: 410, reason: "Expired", message: message))
@@ -97,9 +105,8 @@ public struct APIError: Error, Sendable, Hashable {
 
     /// The field issue a strict-decoding problem amounts to, when it is not an unknown field.
     public static func issue(_ problem: DecodingProblem) -> FieldIssue {
-        switch problem.kind {
-        case .missingField: FieldIssue(path: problem.path, message: "Required value: \(problem.message)")
-        default: FieldIssue(path: problem.path, message: "Invalid value: \(problem.message)")
-        }
+        let prefix = problem.kind == .missingField ? "Required value" : "Invalid value"
+        if problem.message.hasPrefix(prefix) { return FieldIssue(path: problem.path, message: problem.message) }
+        return FieldIssue(path: problem.path, message: "\(prefix): \(problem.message)")
     }
 }

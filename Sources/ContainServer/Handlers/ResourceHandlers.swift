@@ -10,6 +10,8 @@ struct ResourceHandlers: Sendable {
     let path: ResourcePath
     let query: QueryParameters
     let accept: String
+    /// The client's `User-Agent`, which names the field manager when the request does not.
+    var userAgent: String = ""
 
     var store: any ObjectStore { server.store }
 
@@ -94,11 +96,16 @@ struct ResourceHandlers: Sendable {
             throw APIError.badRequest("specifying resource version is not allowed when using continue")
         }
         let request = ListRequest(resource: resource.key, namespace: resource.type.namespaced ? path.namespace : nil,
-                                  name: selection.name, limit: limit, continueToken: continueToken, filter: selection.filter)
+                                  name: selection.name, limit: limit, continueToken: continueToken,
+                                  revision: continueToken == nil ? try await snapshotRevision(paginated: limit != nil) : nil,
+                                  filter: selection.filter)
         let result: ListResult
         do {
             result = try await store.list(request)
         } catch StoreError.expired {
+            if continueToken == nil {
+                throw APIError.expired("The resourceVersion for the provided list is too old.")
+            }
             throw APIError.expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.")
         }
         if wantsTable {
@@ -117,12 +124,59 @@ struct ResourceHandlers: Sendable {
         return HTTPResponses.json(text)
     }
 
+    /// The revision a list reads at, from `resourceVersion` and `resourceVersionMatch` as upstream
+    /// reads them: unset or `0` is the latest state; `Exact` (or a paginated list at a given
+    /// version) reads that snapshot; `NotOlderThan` is served with the latest state. A version
+    /// newer than the store's is 504 with reason `Timeout`, as kube-apiserver answers after waiting.
+    func snapshotRevision(paginated: Bool) async throws -> Int64? {
+        let text = query["resourceVersion"] ?? ""
+        let match = query["resourceVersionMatch"] ?? ""
+        guard ["", "Exact", "NotOlderThan"].contains(match) else {
+            throw APIError.badRequest("resourceVersionMatch: Unsupported value: \"\(match)\": supported values: \"Exact\", \"NotOlderThan\"")
+        }
+        if text.isEmpty || text == "0" {
+            if match == "Exact" { throw APIError.badRequest("resourceVersionMatch \"Exact\" requires a resourceVersion other than 0") }
+            return nil
+        }
+        guard let revision = Int64(text), revision > 0 else { throw APIError.badRequest("invalid resourceVersion \"\(text)\"") }
+        let current = try await store.currentRevision()
+        if revision > current {
+            throw APIError(.failure(code: 504, reason: "Timeout", message: "Too large resource version: \(revision), current: \(current)",
+                                    details: StatusDetails(causes: [StatusCause(reason: "ResourceVersionTooLarge", message: "Too large resource version")],
+                                                           retryAfterSeconds: 1)))
+        }
+        return match == "Exact" || (match.isEmpty && paginated) ? revision : nil
+    }
+
     // MARK: Writes
 
-    func create(_ body: JSONObject) async throws -> Response {
+    /// The field manager a write is recorded under: `?fieldManager=`, else the User-Agent's
+    /// product name (`kubectl`), as upstream derives it.
+    func fieldManagerName() throws -> String {
+        var name = query["fieldManager"] ?? ""
+        if name.isEmpty { name = String(userAgent.split(separator: "/", maxSplits: 1).first ?? "") }
+        if name.count > 128 {
+            throw APIError.invalid(resource, name: path.name ?? "", issues: [
+                .invalid(FieldPath("fieldManager"), .string(name), "must be no more than 128 characters"),
+            ])
+        }
+        return name
+    }
+
+    /// Creates `body`; `applying` creates through server-side apply (the manager then owns the
+    /// fields as an applier rather than an updater).
+    func create(_ body: JSONObject, applying: String? = nil) async throws -> Response {
         let validation = WriteValidation(resource: resource, fieldValidation: try FieldValidation(query: query["fieldValidation"]))
         let prepared = try ObjectPreparation.prepareCreate(body, resource: resource, namespace: path.namespace, now: .now())
-        let (object, warnings) = try validation.check(prepared)
+        var (object, warnings) = try validation.check(prepared)
+        let fields = resource.fieldManager
+        if let applying {
+            do {
+                object = try fields.apply(live: nil, applied: object, manager: applying, force: false, target: .main, now: .now())
+            } catch { throw APIError.applyConflict(error) }
+        } else {
+            object = fields.recordUpdate(old: nil, new: object, manager: try fieldManagerName(), target: .main, now: .now())
+        }
         let name = object["metadata"]?["name"]?.stringValue ?? ""
         if resource.type.namespaced, let namespace = path.namespace {
             try await requireNamespace(namespace)
@@ -163,15 +217,23 @@ struct ResourceHandlers: Sendable {
             if rv != current.revision { throw APIError.conflict(resource, name: name) }
             expected = rv
         }
-        return try await write(name, current: current, new: body, expected: expected ?? current.revision, code: 200)
+        return try await write(name, current: current, new: body, expected: expected ?? current.revision, code: 200,
+                               manager: try fieldManagerName())
     }
 
-    /// Validates and stores `new` as the next state of `current`; deletes when the last finalizer went.
-    func write(_ name: String, current: StoredObject, new: JSONObject, expected: Int64, code: Int) async throws -> Response {
+    /// Validates and stores `new` as the next state of `current`; deletes when the last finalizer
+    /// went. A non-nil `manager` is recorded as the updater of what changed (server-side apply
+    /// passes nil: it recorded ownership itself).
+    func write(_ name: String, current: StoredObject, new: JSONObject, expected: Int64, code: Int,
+               manager: String?) async throws -> Response {
         let validation = WriteValidation(resource: resource, fieldValidation: try FieldValidation(query: query["fieldValidation"]))
         let old = try Self.decode(current)
         let prepared = try ObjectPreparation.prepareUpdate(old: old, new: new, resource: resource, target: updateTarget)
-        let (object, warnings) = try validation.check(prepared.object)
+        var (object, warnings) = try validation.check(prepared.object)
+        if let manager {
+            object = resource.fieldManager.recordUpdate(old: old, new: object, manager: manager,
+                                                        target: updateTarget == .status ? .status : .main, now: .now())
+        }
         if query["dryRun"] != nil { return HTTPResponses.json(.object(object), code: code, warnings: warnings) }
         if prepared.deleteNow {
             switch try await store.delete(key(name), expectedRevision: expected) {
@@ -192,28 +254,20 @@ struct ResourceHandlers: Sendable {
 
     func patch(_ name: String, body: String, contentType: String) async throws -> Response {
         let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        let supportsStrategic = resource.type.group != PlatformGroup.name && resource.typedKind != nil
-        guard Self.patchTypes.contains(type), type != "application/strategic-merge-patch+json" || supportsStrategic else {
-            throw APIError.unsupportedMediaType(contentType, supported: Self.patchTypes.filter {
-                supportsStrategic || $0 != "application/strategic-merge-patch+json"
-            })
-        }
+        let supported = Self.patchTypes.filter { resource.supportsStrategicMerge || $0 != "application/strategic-merge-patch+json" }
+        guard supported.contains(type) else { throw APIError.unsupportedMediaType(contentType, supported: supported) }
         let patchValue: JSONValue
         do {
             patchValue = type == "application/apply-patch+yaml" ? try YAMLReader.value(body) : try JSONReader.value(body)
         } catch {
             throw APIError.badRequest("the body of the request could not be decoded: \(error)")
         }
-        if type == "application/apply-patch+yaml" {
-            if (query["fieldManager"] ?? "").isEmpty {
-                throw APIError.invalid(resource, name: name, issues: [.required(FieldPath("fieldManager"), "is required for apply patch")])
-            }
-            if try await store.get(key(name)) == nil, case .object(let object) = patchValue {
-                var object = object
-                if object["metadata"]?["name"] == nil { object["metadata"]?["name"] = .string(name) }
-                return try await create(object)
-            }
+        let force = query.flag("force")
+        if force && type != "application/apply-patch+yaml" {
+            throw APIError.badRequest("force is only allowed for apply patches")
         }
+        if type == "application/apply-patch+yaml" { return try await apply(name, config: patchValue, force: force) }
+        let manager = try fieldManagerName()
         var lastError: APIError?
         for _ in 0..<3 {
             let current = try await existing(name)
@@ -226,7 +280,9 @@ struct ResourceHandlers: Sendable {
                     throw APIError(.failure(code: 422, reason: "Invalid", message: "the server rejected our request due to an error in our request: \(error.message)"))
                 }
             case "application/strategic-merge-patch+json":
-                patched = JSONMergePatch.apply(Self.strippingDirectives(patchValue), to: .object(old))
+                do { patched = try StrategicMergePatch(rules: resource.listRules).apply(patchValue, to: .object(old)) } catch {
+                    throw APIError(.failure(code: 422, reason: "Invalid", message: "the server rejected our request due to an error in our request: \(error.message)"))
+                }
             default:
                 guard case .object = patchValue else { throw APIError.badRequest("a merge patch must be a JSON object") }
                 patched = JSONMergePatch.apply(patchValue, to: .object(old))
@@ -236,7 +292,7 @@ struct ResourceHandlers: Sendable {
             if !newRV.isEmpty && newRV != String(current.revision) { throw APIError.conflict(resource, name: name) }
             new["metadata"]?["resourceVersion"] = .string(String(current.revision))
             do {
-                return try await write(name, current: current, new: new, expected: current.revision, code: 200)
+                return try await write(name, current: current, new: new, expected: current.revision, code: 200, manager: manager)
             } catch let error as APIError where error.status.reason == "Conflict" {
                 lastError = error  // a concurrent writer won; patch the new state
             }
@@ -244,17 +300,82 @@ struct ResourceHandlers: Sendable {
         throw lastError ?? APIError.conflict(resource, name: name)
     }
 
-    /// A strategic merge patch read as a merge patch: `$patch`, `$setElementOrder/…`,
-    /// `$retainKeys` and `$deleteFromPrimitiveList/…` directives are dropped.
-    static func strippingDirectives(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let object):
-            return .object(JSONObject(object.members.filter { !$0.key.hasPrefix("$") }.map { ($0.key, strippingDirectives($0.value)) }))
-        case .array(let items):
-            return .array(items.map(strippingDirectives))
-        default:
-            return value
+    /// Server-side apply (`application/apply-patch+yaml`): creates the object or merges the
+    /// manager's configuration into it, with field ownership, conflicts and `force`.
+    func apply(_ name: String, config value: JSONValue, force: Bool) async throws -> Response {
+        guard case .object(var config) = value else {
+            throw APIError.badRequest("the body of an apply patch must be an object, got \(value.typeName)")
         }
+        guard let manager = query["fieldManager"], !manager.isEmpty else {
+            throw APIError.invalid(resource, name: name, issues: [.required(FieldPath("fieldManager"), "is required for apply patch")])
+        }
+        if (config["apiVersion"]?.stringValue ?? "").isEmpty || (config["kind"]?.stringValue ?? "").isEmpty {
+            throw APIError.badRequest("apiVersion and kind must be set in an apply patch")
+        }
+        let configName = config["metadata"]?["name"]?.stringValue ?? ""
+        if !configName.isEmpty && configName != name {
+            throw APIError.badRequest("the name of the object (\(configName)) does not match the name on the URL (\(name))")
+        }
+        if config["metadata"] == nil { config["metadata"] = .object(JSONObject()) }
+        config["metadata"]?["name"] = .string(name)
+        var lastError: APIError?
+        for _ in 0..<3 {
+            if resource.type.namespaced && (path.namespace ?? "").isEmpty {
+                throw APIError.badRequest("a namespace is required for \(resource.qualifiedName)")
+            }
+            guard let current = try await store.get(key(name)) else {
+                if updateTarget == .status { throw APIError.notFound(resource, name: name) }
+                do {
+                    return try await create(config, applying: manager)
+                } catch let error as APIError where error.status.reason == "AlreadyExists" {
+                    lastError = APIError.conflict(resource, name: name)
+                    continue  // created concurrently: apply to it
+                }
+            }
+            let live = try Self.decode(current)
+            let merged: JSONObject
+            do {
+                merged = try resource.fieldManager.apply(live: live, applied: config, manager: manager, force: force,
+                                                         target: updateTarget == .status ? .status : .main, now: .now())
+            } catch {
+                throw APIError.applyConflict(error)
+            }
+            do {
+                return try await write(name, current: current, new: merged, expected: current.revision, code: 200, manager: nil)
+            } catch let error as APIError where error.status.reason == "Conflict" && error.status.details?.causes == nil {
+                lastError = error  // a concurrent writer won; apply to the new state
+            }
+        }
+        throw lastError ?? APIError.conflict(resource, name: name)
+    }
+
+    /// How a delete treats the object's dependents (`DeleteOptions.propagationPolicy`).
+    enum Propagation: String {
+        case background = "Background"
+        case foreground = "Foreground"
+        case orphan = "Orphan"
+
+        /// The finalizer that makes the garbage collector finish this propagation, if any.
+        var finalizer: String? {
+            switch self {
+            case .background: nil
+            case .foreground: GarbageCollector.foregroundFinalizer
+            case .orphan: GarbageCollector.orphanFinalizer
+            }
+        }
+    }
+
+    /// The propagation policy of a delete, from its `DeleteOptions` body or the query.
+    func propagation(_ options: JSONObject) throws -> Propagation {
+        let text = options["propagationPolicy"]?.stringValue ?? query["propagationPolicy"]
+        if let text, !text.isEmpty {
+            guard let policy = Propagation(rawValue: text) else {
+                throw APIError.badRequest("propagationPolicy must be one of Background, Foreground, Orphan, got \(text)")
+            }
+            return policy
+        }
+        if options["orphanDependents"]?.boolValue == true || query["orphanDependents"] == "true" { return .orphan }
+        return .background
     }
 
     func delete(_ name: String, body: String) async throws -> Response {
@@ -268,11 +389,17 @@ struct ResourceHandlers: Sendable {
         if let want = options["preconditions"]?["uid"]?.stringValue, want != uid {
             throw APIError.conflict(resource, name: name, detail: "the UID in the precondition (\(want)) does not match the UID in record (\(uid ?? "")). The object might have been deleted and then recreated")
         }
+        let propagation = try propagation(options)
+        if query["dryRun"] != nil { return HTTPResponses.json(.object(object)) }
         if resource.type.group.isEmpty && resource.type.kind == "Namespace" {
             try await deleteContents(ofNamespace: name)
             object = try Self.decode(try await existing(name))
         }
-        let finalizers = ObjectPreparation.strings(object["metadata"]?["finalizers"])
+        var finalizers = ObjectPreparation.strings(object["metadata"]?["finalizers"])
+        if let cascade = propagation.finalizer, !finalizers.contains(cascade), object["metadata"]?["deletionTimestamp"] == nil {
+            finalizers.append(cascade)
+            object["metadata"]?["finalizers"] = .array(finalizers.map(JSONValue.string))
+        }
         if !finalizers.isEmpty {
             if object["metadata"]?["deletionTimestamp"] != nil { return HTTPResponses.json(.object(object)) }
             let marked = ObjectPreparation.markDeleting(object, now: .now())
@@ -290,6 +417,31 @@ struct ResourceHandlers: Sendable {
         case .conflict: throw APIError.conflict(resource, name: name)
         case .notFound: throw APIError.notFound(resource, name: name)
         }
+    }
+
+    /// `deletecollection`: deletes every object the selectors match (in the namespace of the
+    /// path, or everywhere) and answers with the list of what was deleted or marked for deletion.
+    func deleteCollection(body: String) async throws -> Response {
+        let selection = try selection()
+        let result = try await store.list(ListRequest(resource: resource.key, namespace: resource.type.namespaced ? path.namespace : nil,
+                                                      name: selection.name, filter: selection.filter))
+        var deleted: [String] = []
+        for stored in result.items {
+            let name = stored.key.name
+            let handlers = ResourceHandlers(server: server, resource: resource,
+                                            path: ResourcePath(group: path.group, version: path.version, namespace: stored.key.namespace.isEmpty ? nil : stored.key.namespace,
+                                                               plural: path.plural, name: name, subresource: nil),
+                                            query: query, accept: accept, userAgent: userAgent)
+            do {
+                _ = try await handlers.delete(name, body: body)
+                deleted.append(Self.text(stored))
+            } catch let error as APIError where error.code == 404 {
+                continue  // deleted meanwhile
+            }
+        }
+        var text = "{\"apiVersion\":\(JSONWriter.compact(.string(resource.type.apiVersion))),\"kind\":\(JSONWriter.compact(.string(resource.type.kind + "List"))),"
+        text += "\"metadata\":{\"resourceVersion\":\"\(try await store.currentRevision())\"},\"items\":[" + deleted.joined(separator: ",") + "]}"
+        return HTTPResponses.json(text)
     }
 
     /// Deletes every namespaced object in a namespace: objects with finalizers are marked, the rest go.

@@ -102,7 +102,7 @@ public struct OpenAPIDocuments: Sendable {
                 "application/merge-patch+json": ["schema": ["type": "object"]],
                 "application/apply-patch+yaml": ["schema": ["type": "object"]],
             ]
-            if type.group != PlatformGroup.name && resource.typedKind != nil {
+            if resource.supportsStrategicMerge {
                 patchTypes["application/strategic-merge-patch+json"] = ["schema": ["type": "object"]]
             }
             let base = "/" + Self.gvPath(group, version) + (type.namespaced ? "/namespaces/{namespace}" : "") + "/" + type.plural

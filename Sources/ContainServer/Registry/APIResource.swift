@@ -10,12 +10,24 @@ public struct APIResource: Sendable {
     public var hasStatusSubresource: Bool
     /// The Swift type bodies are strictly decoded into, when there is one.
     public var typedKind: (any KubeObject.Type)?
+    /// How the kind's lists merge; built-in kinds also accept strategic merge patches.
+    public var listRules: ListMergeRules
+    /// Whether `application/strategic-merge-patch+json` is served (built-in kinds only, as upstream).
+    public var supportsStrategicMerge: Bool
 
     /// A resource described by `type`.
     public init(type: ResourceType, hasStatusSubresource: Bool = false, typedKind: (any KubeObject.Type)? = nil) {
         self.type = type
         self.hasStatusSubresource = hasStatusSubresource
         self.typedKind = typedKind
+        let builtIn = ListMergeRules.builtIn(group: type.group, kind: type.kind)
+        listRules = builtIn ?? .customResource
+        supportsStrategicMerge = builtIn != nil
+    }
+
+    /// Field ownership for this resource's objects.
+    public var fieldManager: FieldManager {
+        FieldManager(rules: listRules, apiVersion: type.apiVersion, hasStatusSubresource: hasStatusSubresource)
     }
 
     /// The store's key for this resource's collection.
@@ -28,5 +40,5 @@ public struct APIResource: Sendable {
     public var qualifiedKind: String { type.group.isEmpty ? type.kind : "\(type.kind).\(type.group)" }
 
     /// The verbs discovery advertises.
-    public static let verbs = ["create", "delete", "get", "list", "patch", "update", "watch"]
+    public static let verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
 }

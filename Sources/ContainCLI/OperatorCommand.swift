@@ -44,9 +44,11 @@ struct OperatorCommand: ParsableCommand {
             let tenantOperator = await TenantOperator.make(client: client, configuration: configuration, logger: logger)
             FileHandle.standardOutput.write(Data("contain operator: reconciling tenants at \(client.configuration.server)\n".utf8))
             do {
-                let group = ServiceGroup(services: tenantOperator.services, gracefulShutdownSignals: [.sigterm, .sigint],
-                                         cancellationSignals: [], logger: logger)
-                try await group.run()
+                var group = ServiceGroupConfiguration(services: tenantOperator.services.map { .init(service: $0) },
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+                group.maximumGracefulShutdownDuration = .seconds(5)
+                group.maximumCancellationDuration = .seconds(2)
+                try await ServiceGroup(configuration: group).run()
                 try? await client.shutdown()
                 Foundation.exit(0)
             } catch {

@@ -11,9 +11,9 @@ import KubeClient
 /// together, and a reader sees all of them or none. The namespace takes the transaction's last
 /// revision, so even a read at an exact earlier revision never shows it without its policies.
 ///
-/// Each object is prepared and validated exactly as a create through the API would be
-/// (`ObjectPreparation` and `WriteValidation` of ContainServer), so it is indistinguishable
-/// from one written over HTTP.
+/// Each object is prepared, validated and given its managedFields exactly as a server-side apply
+/// create through the API would be (`ObjectPreparation`, `WriteValidation`, `FieldManager`), so
+/// it is indistinguishable from one applied over HTTP by the same field manager.
 public struct StoreNamespaceBootstrapper: NamespaceBootstrapper {
     let store: any ObjectStore
     let registry: ResourceRegistry
@@ -33,8 +33,8 @@ public struct StoreNamespaceBootstrapper: NamespaceBootstrapper {
         // The namespace is written last: every revision at which it exists already has its
         // policies, and watchers see the policies before the namespace.
         var writes: [StoreWrite] = []
-        for (resource, object) in objects { writes.append(try prepare(object, resource: resource)) }
-        let namespaceWrite = try prepare(namespace, resource: .namespaces)
+        for (resource, object) in objects { writes.append(try prepare(object, resource: resource, manager: fieldManager)) }
+        let namespaceWrite = try prepare(namespace, resource: .namespaces, manager: fieldManager)
         writes.append(namespaceWrite)
         switch try await store.transact(writes) {
         case .committed: return true
@@ -44,7 +44,8 @@ public struct StoreNamespaceBootstrapper: NamespaceBootstrapper {
         }
     }
 
-    func prepare(_ object: JSONObject, resource kubeResource: KubeResource) throws -> StoreWrite {
+    /// The object as server-side apply by `manager` would create it.
+    func prepare(_ object: JSONObject, resource kubeResource: KubeResource, manager: String) throws -> StoreWrite {
         guard let resource = registry.resource(group: kubeResource.group, version: kubeResource.version, plural: kubeResource.plural) else {
             throw Refused(description: "the embedded API does not serve \(kubeResource)")
         }
@@ -58,7 +59,8 @@ public struct StoreNamespaceBootstrapper: NamespaceBootstrapper {
                 labels["kubernetes.io/metadata.name"] = name
                 prepared["metadata"]?["labels"] = .object(labels)
             }
-            let (checked, _) = try WriteValidation(resource: resource, fieldValidation: .strict).check(prepared)
+            var (checked, _) = try WriteValidation(resource: resource, fieldValidation: .strict).check(prepared)
+            checked = try resource.fieldManager.apply(live: nil, applied: checked, manager: manager, force: false, target: .main, now: .now())
             let name = checked["metadata"]?["name"]?.stringValue ?? ""
             let key = ObjectKey(resource: resource.key, namespace: resource.type.namespaced ? (namespace ?? "") : "", name: name)
             return .create(key, checked)

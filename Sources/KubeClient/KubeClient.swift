@@ -29,6 +29,10 @@ public final class KubeClient: Sendable {
         var http = HTTPClient.Configuration()
         http.timeout = .init(connect: .seconds(5), read: nil)
         http.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: maximumConnections)
+        // Fail fast when the server is away and let this client's own backoff (capped at a few
+        // seconds) retry: the pool's built-in reconnect backoff grows to many seconds, which kept
+        // watches away for ~20 s after an API server restart.
+        http.connectionPool.retryConnectionEstablishment = false
         http.decompression = .disabled
         if configuration.usesTLS { http.tlsConfiguration = try Self.tls(configuration) }
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)

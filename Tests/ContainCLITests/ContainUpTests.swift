@@ -203,12 +203,16 @@ struct ContainUpTests {
         let oldUID = try Self.uid(restarted, ["networkpolicy", "default-deny", "-n", "analytics"])
         #expect(oldUID != nil)
         #expect(try restarted.kubectl(["delete", "networkpolicy", "default-deny", "-n", "analytics"]).status == 0)
-        #expect(try ContainRun.eventually(10) {
+        #expect(try ContainRun.eventually(30) {
             let uid = try Self.uid(restarted, ["networkpolicy", "default-deny", "-n", "analytics"])
             return uid != nil && uid != oldUID
         }, "operator did not restore the policy after the restart: \(operatorRun.output.value)")
         #expect(try restarted.kubectl(["patch", "tenant", "payments", "--type", "merge", "-p", #"{"spec":{"quota":{"cpu":"12"}}}"#]).status == 0)
-        #expect(try ContainRun.eventually(10) { try Self.quotaCPU(restarted, namespace: "payments") == "12" })
+        #expect(try ContainRun.eventually(30) { try Self.quotaCPU(restarted, namespace: "payments") == "12" })
         #expect(operatorRun.process.isRunning, "the operator exited: \(operatorRun.output.value)")
+        // Ctrl-C: the controller stops, the Lease is released, the process exits 0.
+        #expect(operatorRun.interrupt() == 0, "\(operatorRun.output.value)")
+        let lease = try restarted.json(["lease", "contain-operator", "-n", "kube-system"])
+        #expect((lease?["spec"] as? [String: Any])?["holderIdentity"] as? String == "")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Leader election on a coordination.k8s.io Lease", .serialized)
 struct LeaderElectorTests {
-    static let timing = LeaderElector.Timing(leaseDuration: .seconds(1), renewDeadline: .milliseconds(700), retryPeriod: .milliseconds(100))
+    static let timing = LeaderElector.Timing(leaseDuration: .seconds(3), renewDeadline: .seconds(2), retryPeriod: .milliseconds(100))
 
     @Test func exactlyOneReplicaLeadsAndAnotherTakesOverWhenItStops() async throws {
         let api = try await InProcessAPI.start()
@@ -20,16 +20,19 @@ struct LeaderElectorTests {
             let leadingA = await a.isLeading, leadingB = await b.isLeading
             return leadingA || leadingB
         })
-        // Sample for a while: never both, always one.
-        var both = 0, none = 0
+        // Sample for a while: never both. (A replica starved of CPU for longer than the renew
+        // deadline stops leading on its own, so a gap with no leader is allowed; two are not.)
+        var both = 0
         for _ in 0..<60 {
             let leadingA = await a.isLeading, leadingB = await b.isLeading
             if leadingA && leadingB { both += 1 }
-            if !leadingA && !leadingB { none += 1 }
             try await Task.sleep(for: .milliseconds(25))
         }
         #expect(both == 0)
-        #expect(none == 0)
+        #expect(await eventually {
+            let leadingA = await a.isLeading, leadingB = await b.isLeading
+            return leadingA || leadingB
+        })
         let (leader, leaderRun, follower) = await a.isLeading ? (a, runA, b) : (b, runB, a)
         let lease = try await clientA.get(.leases, namespace: "kube-system", name: "contain-operator")
         #expect(lease["spec"]?["holderIdentity"]?.stringValue == leader.identity)
@@ -38,7 +41,7 @@ struct LeaderElectorTests {
         leaderRun.cancel()
         _ = await leaderRun.result
         #expect(await leader.isLeading == false)
-        #expect(await eventually(3) { await follower.isLeading })
+        #expect(await eventually { await follower.isLeading })
         let taken = try await clientA.get(.leases, namespace: "kube-system", name: "contain-operator")
         #expect(taken["spec"]?["holderIdentity"]?.stringValue == follower.identity)
         #expect((taken["spec"]?["leaseTransitions"]?.integerValue ?? 0) >= 1)
@@ -61,7 +64,7 @@ struct LeaderElectorTests {
         #expect(await eventually { await other.isLeading })
         let candidate = LeaderElector(client: client, identity: "candidate", timing: Self.timing)
         let candidateRun = Task { try await candidate.run() }
-        try await Task.sleep(for: .milliseconds(1500))  // longer than the lease duration
+        try await Task.sleep(for: .milliseconds(4000))  // longer than the lease duration
         #expect(await candidate.isLeading == false)
         candidateRun.cancel()
         otherRun.cancel()

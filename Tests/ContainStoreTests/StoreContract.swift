@@ -402,7 +402,7 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
             #expect(results[2] == before)
             #expect(results[3] == nil)
             #expect(try F.resourceVersion(second) == String(second.revision))
-            let seen = try await F.next(2, from: &events)
+            let seen = try await F.next(2, from: &events, timeout: .seconds(120))
             #expect(seen.map(\.object.key.name) == ["namespace-like", "deny-all"])
             #expect(seen.map(\.kind) == [.added, .added])
 

@@ -49,14 +49,16 @@ public actor LeaderElector: ServiceLifecycle.Service {
         self.logger = logger
     }
 
-    /// Whether this replica holds the Lease now.
-    public var isLeading: Bool { leading }
+    /// Whether this replica holds the Lease now: it won it and renewed it within the renew
+    /// deadline (so a replica starved of CPU stops leading on its own, before its Lease can expire
+    /// for others).
+    public var isLeading: Bool { leading && ContinuousClock.now - lastRenewal < timing.renewDeadline }
     /// Whether the elector is shutting down (losing leadership then is expected).
     public var isStopping: Bool { stopping }
 
     /// Waits until this replica leads; `false` if the wait was cancelled or the elector stopped.
     public func waitUntilLeading() async -> Bool {
-        while !leading {
+        while !isLeading {
             if stopping || Task.isCancelled { return false }
             try? await Task.sleep(for: .milliseconds(20))
         }
@@ -65,7 +67,7 @@ public actor LeaderElector: ServiceLifecycle.Service {
 
     /// Waits until this replica no longer leads (or the wait is cancelled).
     public func waitUntilNotLeading() async {
-        while leading, !Task.isCancelled {
+        while isLeading, !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(20))
         }
     }

@@ -22,8 +22,11 @@ public struct TenantOperator: Sendable {
         let reconciler = TenantReconciler(client: client, caches: caches, configuration: configuration, bootstrapper: bootstrapper)
         let elector = configuration.leaderElection
             ? LeaderElector(client: client, namespace: configuration.leaseNamespace, logger: logger) : nil
+        let tenants = caches.tenants
         let controller = Controller(name: "tenants", queue: queue, reconciler: reconciler, workers: configuration.workers,
-                                    leadership: elector, logger: logger)
+                                    leadership: elector, resync: {
+                                        for tenant in await tenants.list() { await queue.add(Informer.key(tenant)) }
+                                    }, logger: logger)
         await wire(caches: caches, queue: queue)
         return TenantOperator(caches: caches, queue: queue, reconciler: reconciler, leaderElector: elector, controller: controller)
     }

@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "ContainStore", targets: ["ContainStore"]),
         .library(name: "ContainServer", targets: ["ContainServer"]),
         .library(name: "ContainAdmission", targets: ["ContainAdmission"]),
+        .library(name: "ContainTLS", targets: ["ContainTLS"]),
+        .library(name: "ContainRBAC", targets: ["ContainRBAC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -21,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
     ],
     targets: [
         // Types, codecs and validation. Pure: no I/O.
@@ -53,13 +60,33 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Kubernetes RBAC semantics and the tenancy rule: pure decisions, no I/O.
+        .target(
+            name: "ContainRBAC",
+            dependencies: ["ContainModel"]
+        ),
+        // Certificates for the API: a CA, serving and client certificates, TLS configurations.
+        .target(
+            name: "ContainTLS",
+            dependencies: [
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The Kubernetes-style HTTP API.
         .target(
             name: "ContainServer",
             dependencies: [
                 "ContainModel",
                 "ContainStore",
+                "ContainRBAC",
+                "ContainTLS",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -69,6 +96,8 @@ let package = Package(
             dependencies: [
                 "ContainModel",
                 "ContainPolicy",
+                "ContainTLS",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -122,6 +151,14 @@ let package = Package(
                 "ContainServer", "ContainStore", "ContainModel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "ContainRBACTests",
+            dependencies: ["ContainRBAC", "ContainModel"]
+        ),
+        .testTarget(
+            name: "ContainTLSTests",
+            dependencies: ["ContainTLS", .product(name: "X509", package: "swift-certificates")]
         ),
         .testTarget(
             name: "ContainCLITests",

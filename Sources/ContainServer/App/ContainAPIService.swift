@@ -1,5 +1,7 @@
 import ContainModel
 import ContainStore
+import ContainTLS
+import HummingbirdTLS
 import Foundation
 import Hummingbird
 import Logging
@@ -34,7 +36,8 @@ public enum ContainAPIService {
         }
     }
 
-    /// The Hummingbird application serving `store`.
+    /// The Hummingbird application serving `store` over plain HTTP, without authentication
+    /// (`--insecure-http`, loopback only).
     public static func application(store: any ObjectStore, configuration: ServerConfiguration,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "contain.serve")
@@ -47,27 +50,95 @@ public enum ContainAPIService {
             logger: logger)
     }
 
+    /// What the secured server needs besides the store: TLS material, the admin token, the guard.
+    public struct SecuredParts: Sendable {
+        public var tls: ServerTLSMaterial
+        public var adminToken: String
+        public var security: APISecurity
+    }
+
+    /// Loads or creates the TLS material and admin token in the data directory and builds the
+    /// authentication, authorisation, limits and audit the configuration asks for.
+    public static func securedParts(store: any ObjectStore, configuration: ServerConfiguration) async throws -> SecuredParts {
+        let pki = (configuration.dataDirectory as NSString).appendingPathComponent("pki")
+        let tls: ServerTLSMaterial
+        if let certificate = configuration.tlsCertificateFile, let key = configuration.tlsKeyFile {
+            tls = try ServerTLSMaterial.load(directory: pki, certificateFile: certificate, keyFile: key)
+        } else {
+            var names = try configuration.tlsSANs.map(SubjectAlternativeName.init(parsing:))
+            if !["127.0.0.1", "::1", "localhost", "0.0.0.0", "::"].contains(configuration.host) {
+                names.append(try SubjectAlternativeName(parsing: configuration.host))
+            }
+            tls = try ServerTLSMaterial.loadOrCreate(directory: pki, extraNames: names)
+        }
+        let admin = try AdminCredentials.loadOrCreate(directory: configuration.dataDirectory)
+        var users = admin.file.users
+        if let path = configuration.tokenFile {
+            for (token, user) in try StaticTokenFile(contentsOf: path).users { users[token] = user }
+        }
+        let oidc = try configuration.oidc.map(OIDCAuthenticator.init)
+        let authenticator = RequestAuthenticator(tokens: StaticTokenFile(users: users), oidc: oidc, clientCA: tls.authority)
+        let security = APISecurity(
+            authenticator: authenticator, policies: AuthorizationPolicyCache(store: store),
+            rateLimiter: configuration.rateLimit > 0 ? UserRateLimiter(ratePerSecond: configuration.rateLimit, burst: configuration.rateBurst) : nil,
+            watchLimiter: configuration.maximumWatchesPerUser > 0 ? WatchLimiter(limit: configuration.maximumWatchesPerUser) : nil,
+            audit: try configuration.auditLog.map { try AuditLog(path: $0, maximumBytes: configuration.auditLogMaximumBytes) })
+        return SecuredParts(tls: tls, adminToken: admin.token, security: security)
+    }
+
+    /// The Hummingbird application serving `store` over TLS behind authentication and RBAC.
+    public static func securedApplication(store: any ObjectStore, configuration: ServerConfiguration, parts: SecuredParts,
+                                          onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        var logger = Logger(label: "contain.serve")
+        logger.logLevel = .warning
+        let server = APIServer(store: store, serverAddress: "\(configuration.host):\(configuration.port)")
+        return Application(
+            responder: SecureAPIResponder(server: server, security: parts.security),
+            server: try .tls(.http1(), tlsConfiguration: try parts.tls.serverConfiguration()),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "contain"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+
     /// Serves until cancelled: the library entry point of `contain serve`.
     public static func run(_ configuration: ServerConfiguration) async throws {
-        _ = try ServerConfiguration.parseListen("\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(configuration.port)")
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        _ = try ServerConfiguration.parseListen("\(host):\(configuration.port)", insecure: configuration.insecureHTTP)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let store = try await makeStore(configuration)
         try await bootstrap(store)
-        let app = application(store: store, configuration: configuration) { port in
-            let path = configuration.kubeconfigPath
-            do {
-                try configuration.kubeconfig(port: port).write(toFile: path, atomically: true, encoding: .utf8)
-                FileHandle.standardOutput.write(Data("contain API serving at http://\(configuration.host):\(port) (kubeconfig: \(path))\n".utf8))
-            } catch {
-                FileHandle.standardError.write(Data("contain: could not write \(path): \(error)\n".utf8))
+        let path = configuration.kubeconfigPath
+        let services: [any ServiceLifecycle.Service]
+        if configuration.insecureHTTP {
+            services = [application(store: store, configuration: configuration) { port in
+                writeKubeconfig(configuration.kubeconfig(port: port), to: path, announce: "http://\(host):\(port)")
+            }]
+        } else {
+            let parts = try await securedParts(store: store, configuration: configuration)
+            let kubeconfigCA = parts.tls.clientTrustPEM
+            let token = parts.adminToken
+            let app = try securedApplication(store: store, configuration: configuration, parts: parts) { port in
+                writeKubeconfig(configuration.kubeconfig(port: port, certificateAuthorityPEM: kubeconfigCA, token: token),
+                                to: path, announce: "https://\(host):\(port)")
             }
+            services = [app, AuthorizationWatchService(store: store, cache: parts.security.policies)]
         }
         // SIGTERM/SIGINT shut down gracefully, but open watches never end on their own: after a
         // short grace period the group cancels them (watch streams end on cancellation).
-        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
+        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                               logger: Logger(label: "contain.serve"))
         group.maximumGracefulShutdownDuration = .seconds(2)
         group.maximumCancellationDuration = .seconds(2)
         try await ServiceGroup(configuration: group).run()
+    }
+
+    /// Writes the kubeconfig (0600: it holds the admin token) and says where the API is.
+    static func writeKubeconfig(_ text: String, to path: String, announce url: String) {
+        do {
+            try SecretFile.write(text, to: path)
+            FileHandle.standardOutput.write(Data("contain API serving at \(url) (kubeconfig: \(path))\n".utf8))
+        } catch {
+            FileHandle.standardError.write(Data("contain: could not write \(path): \(error)\n".utf8))
+        }
     }
 }

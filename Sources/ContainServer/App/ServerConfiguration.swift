@@ -19,6 +19,26 @@ public struct ServerConfiguration: Sendable {
     /// The PostgreSQL schema holding Contain's tables; `nil` for the connection's default.
     public var postgresSchema: String?
 
+    /// Plain HTTP without TLS or authentication (loopback only), for development and benchmarks.
+    public var insecureHTTP = false
+    /// A provided serving certificate chain and key (PEM); generated under `DATA/pki` otherwise.
+    public var tlsCertificateFile: String?
+    public var tlsKeyFile: String?
+    /// Extra names (DNS or IP) for the generated serving certificate.
+    public var tlsSANs: [String] = []
+    /// Extra bearer tokens (kube-apiserver's token file format).
+    public var tokenFile: String?
+    /// OIDC ID-token authentication, when configured.
+    public var oidc: OIDCAuthenticator.Configuration?
+    /// The audit log file and its rotation size.
+    public var auditLog: String?
+    public var auditLogMaximumBytes = 100 * 1024 * 1024
+    /// Requests per second per user (sustained) and burst; 0 disables the limit.
+    public var rateLimit: Double = 0
+    public var rateBurst = 100
+    /// Open watches per user; 0 disables the limit.
+    public var maximumWatchesPerUser = 0
+
     public init(dataDirectory: String, host: String = "127.0.0.1", port: Int = 6443, store: StoreKind = .sqlite,
                 postgresURL: String? = nil, postgresSchema: String? = nil) {
         self.dataDirectory = dataDirectory
@@ -35,9 +55,9 @@ public struct ServerConfiguration: Sendable {
         public init(_ description: String) { self.description = description }
     }
 
-    /// Parses `HOST:PORT` (`[::1]:PORT` for IPv6) and refuses anything but loopback: the API
-    /// serves plain HTTP without credentials until TLS and authentication exist.
-    public static func parseListen(_ text: String) throws -> (host: String, port: Int) {
+    /// Parses `HOST:PORT` (`[::1]:PORT` for IPv6). Plain HTTP (`insecure`) is loopback only; with
+    /// TLS and authentication any address may be bound.
+    public static func parseListen(_ text: String, insecure: Bool = true) throws -> (host: String, port: Int) {
         var host: String, portText: String
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             host = String(text[text.index(after: text.startIndex)..<close])
@@ -52,22 +72,26 @@ public struct ServerConfiguration: Sendable {
             throw Problem("--listen port must be a number from 0 to 65535, got \"\(portText)\"")
         }
         if host.isEmpty { host = "127.0.0.1" }
-        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
-            throw Problem("refusing to listen on \(host): the API has no TLS or authentication yet, so it serves loopback only (127.0.0.1 or ::1)")
+        guard !insecure || ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
+            throw Problem("refusing to listen on \(host) with --insecure-http: plain HTTP serves loopback only (127.0.0.1 or ::1)")
         }
         return (host, port)
     }
 
     /// The kubeconfig that points kubectl at a server on `port`.
-    public func kubeconfig(port: Int) -> String {
-        let hostPart = host.contains(":") ? "[\(host)]" : host
+    public func kubeconfig(port: Int, certificateAuthorityPEM: String? = nil, token: String? = nil) -> String {
+        var hostPart = host.contains(":") ? "[\(host)]" : host
+        if hostPart == "0.0.0.0" || hostPart == "[::]" { hostPart = "127.0.0.1" }
+        let scheme = certificateAuthorityPEM == nil ? "http" : "https"
+        let caLine = certificateAuthorityPEM.map { "\n    certificate-authority-data: " + Data($0.utf8).base64EncodedString() } ?? ""
+        let user = token.map { "\n    token: " + $0 } ?? " {}"
         return """
             apiVersion: v1
             kind: Config
             clusters:
             - name: contain
               cluster:
-                server: http://\(hostPart):\(port)
+                server: \(scheme)://\(hostPart):\(port)\(caLine)
             contexts:
             - name: contain
               context:
@@ -76,7 +100,7 @@ public struct ServerConfiguration: Sendable {
             current-context: contain
             users:
             - name: contain-admin
-              user: {}
+              user:\(user)
 
             """
     }

@@ -1,0 +1,96 @@
+import ContainModel
+import ContainRBAC
+import Foundation
+
+/// `SelfSubjectAccessReview`, `SelfSubjectRulesReview` and `SubjectAccessReview`
+/// (authorization.k8s.io/v1): the body (JSON or Kubernetes protobuf) in, the review with its
+/// `status` out, as JSON. Needs an authenticated request: it cannot be called without one.
+struct AccessReviewHandler: Sendable {
+    let policy: RBACPolicy
+
+    /// The review kinds served, by resource.
+    static let kinds = ["selfsubjectaccessreviews": "SelfSubjectAccessReview", "selfsubjectrulesreviews": "SelfSubjectRulesReview",
+                        "subjectaccessreviews": "SubjectAccessReview"]
+
+    /// Decodes a body in either content type.
+    static func body(_ bytes: [UInt8], contentType: String) throws -> JSONObject {
+        if contentType.contains("protobuf") {
+            do {
+                return try AccessReviewDecoder.decode(try KubernetesProtobufEnvelope(bytes))
+            } catch let problem as ProtobufReader.Problem {
+                throw APIError.badRequest("the body of the request could not be decoded as protobuf: \(problem.description)")
+            }
+        }
+        return try APIServer.parseObject(String(decoding: bytes, as: UTF8.self), yaml: contentType.contains("yaml"))
+    }
+
+    func respond(kind: String, body: JSONObject, context: AuthenticatedContext) throws -> JSONObject {
+        if let bodyKind = body["kind"]?.stringValue, !bodyKind.isEmpty, bodyKind != kind {
+            throw APIError.badRequest("the body is a \(bodyKind), not a \(kind)")
+        }
+        var review = body
+        review["apiVersion"] = "authorization.k8s.io/v1"
+        review["kind"] = .string(kind)
+        var metadata = body["metadata"]?.objectValue ?? JSONObject()
+        metadata["creationTimestamp"] = .null
+        review["metadata"] = .object(metadata)
+        let spec = body["spec"]?.objectValue ?? JSONObject()
+        switch kind {
+        case "SelfSubjectRulesReview":
+            review["status"] = .object(rulesStatus(context.user, namespace: spec["namespace"]?.stringValue ?? ""))
+        case "SubjectAccessReview":
+            guard let name = spec["user"]?.stringValue ?? spec["uid"]?.stringValue, !name.isEmpty || spec["groups"] != nil else {
+                throw APIError.invalidReview("spec.user: Invalid value: \"\": at least one of user or group must be specified")
+            }
+            let groups = spec["groups"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let subject = UserInfo(name: spec["user"]?.stringValue ?? "", uid: spec["uid"]?.stringValue ?? "", groups: groups)
+            review["status"] = .object(try accessStatus(subject, spec: spec))
+        default:
+            review["status"] = .object(try accessStatus(context.user, spec: spec))
+        }
+        return review
+    }
+
+    func accessStatus(_ user: UserInfo, spec: JSONObject) throws -> JSONObject {
+        let attributes: RequestAttributes
+        if let resource = spec["resourceAttributes"]?.objectValue {
+            func text(_ key: String) -> String { resource[key]?.stringValue ?? "" }
+            attributes = .resource(text("verb"), group: text("group"), version: text("version"), resource: text("resource"),
+                                   subresource: text("subresource"), namespace: text("namespace"), name: text("name"))
+        } else if let nonResource = spec["nonResourceAttributes"]?.objectValue {
+            attributes = .nonResource(nonResource["verb"]?.stringValue ?? "", path: nonResource["path"]?.stringValue ?? "")
+        } else {
+            throw APIError.invalidReview("spec.resourceAttributes: Invalid value: \"null\": exactly one of nonResourceAttributes or resourceAttributes must be specified")
+        }
+        let decision = policy.authorize(user, attributes)
+        var status: JSONObject = ["allowed": .bool(decision.allowed)]
+        if !decision.reason.isEmpty { status["reason"] = .string(decision.reason) }
+        return status
+    }
+
+    func rulesStatus(_ user: UserInfo, namespace: String) -> JSONObject {
+        var resourceRules: [JSONValue] = []
+        var nonResourceRules: [JSONValue] = []
+        for rule in policy.rules(for: user, namespace: namespace) {
+            if let urls = rule.nonResourceURLs, !urls.isEmpty {
+                nonResourceRules.append(["verbs": .array(rule.verbs.map(JSONValue.string)), "nonResourceURLs": .array(urls.map(JSONValue.string))])
+            } else {
+                var entry: JSONObject = ["verbs": .array(rule.verbs.map(JSONValue.string)),
+                                         "apiGroups": .array((rule.apiGroups ?? []).map(JSONValue.string)),
+                                         "resources": .array((rule.resources ?? []).map(JSONValue.string))]
+                if let names = rule.resourceNames, !names.isEmpty { entry["resourceNames"] = .array(names.map(JSONValue.string)) }
+                resourceRules.append(.object(entry))
+            }
+        }
+        return ["resourceRules": .array(resourceRules), "nonResourceRules": .array(nonResourceRules), "incomplete": false]
+    }
+}
+
+extension APIError {
+    /// 422 for a review whose spec is unusable.
+    static func invalidReview(_ message: String) -> APIError {
+        APIError(.failure(code: 422, reason: "Invalid", message: message))
+    }
+    /// 401 Unauthorized, as kube-apiserver words it.
+    static let unauthorized = APIError(.failure(code: 401, reason: "Unauthorized", message: "Unauthorized"))
+}

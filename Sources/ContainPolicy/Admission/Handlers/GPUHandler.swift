@@ -10,25 +10,32 @@ struct GPUHandler: PodHandler {
         guard let tenant = input.tenant else { return }
         forEachContainer(pod.spec, ephemeral: false) { kind, index, name, _, resources in
             guard let resources else { return }
-            var seen: Set<String> = []
-            for list in [resources.limits, resources.requests] {
-                guard let list else { continue }
-                for key in list.keys where key.hasPrefix("nvidia.com/") && seen.insert(key).inserted {
-                    let path = pod.containerPath(kind, index).child("resources")
-                    if key == Self.wholeGPU {
-                        if !tenant.wholeGPUs {
-                            outcome.report(.gpu, tenant.mode(.gpu), path,
-                                           "container \"\(name)\" requests \(key), but tenant \"\(tenant.name)\" has no GPU quota")
-                        }
-                    } else if key.hasPrefix(Self.migPrefix) {
-                        let profile = String(key.dropFirst(Self.migPrefix.count))
-                        if !tenant.migProfiles.contains(profile) {
-                            let allowed = tenant.migProfiles.isEmpty ? "none" : tenant.migProfiles.sorted().joined(separator: ", ")
-                            outcome.report(.gpu, tenant.mode(.gpu), path,
-                                           "container \"\(name)\" requests MIG profile \(profile), not among tenant \"\(tenant.name)\"'s profiles (\(allowed))")
-                        }
-                    }
-                }
+            let limits = resources.limits ?? [:]
+            let requests = resources.requests ?? [:]
+            if limits.isEmpty && requests.isEmpty { return }
+            for key in limits.keys where key.hasPrefix("nvidia.com/") {
+                check(key, container: name, at: pod.containerPath(kind, index), tenant: tenant, &outcome)
+            }
+            for key in requests.keys where key.hasPrefix("nvidia.com/") && limits[key] == nil {
+                check(key, container: name, at: pod.containerPath(kind, index), tenant: tenant, &outcome)
+            }
+        }
+    }
+
+    private func check(_ key: String, container name: String, at containerPath: FieldPath, tenant: TenantPolicy,
+                       _ outcome: inout AdmissionOutcome) {
+        let path = containerPath.child("resources")
+        if key == Self.wholeGPU {
+            if !tenant.wholeGPUs {
+                outcome.report(.gpu, tenant.mode(.gpu), path,
+                               "container \"\(name)\" requests \(key), but tenant \"\(tenant.name)\" has no GPU quota")
+            }
+        } else if key.hasPrefix(Self.migPrefix) {
+            let profile = String(key.dropFirst(Self.migPrefix.count))
+            if !tenant.migProfiles.contains(profile) {
+                let allowed = tenant.migProfiles.isEmpty ? "none" : tenant.migProfiles.sorted().joined(separator: ", ")
+                outcome.report(.gpu, tenant.mode(.gpu), path,
+                               "container \"\(name)\" requests MIG profile \(profile), not among tenant \"\(tenant.name)\"'s profiles (\(allowed))")
             }
         }
     }

@@ -16,12 +16,16 @@ struct PodSecurityHandler: PodHandler {
                                "would violate PodSecurity \"\(policies.enforce)\": \(enforced.forbiddenDetail)")
             }
         }
-        for (policy, reportMode) in [(policies.warn, GuardrailMode.warn), (policies.audit, GuardrailMode.audit)]
-        where policy != policies.enforce && policy.level != .privileged {
-            let result = PodSecurityEvaluator.evaluate(podSpec: pod.spec, metadata: pod.metadata, policy: policy)
-            if !result.allowed {
-                outcome.report(.podSecurity, reportMode, pod.specPath, "would violate PodSecurity \"\(policy)\": \(result.forbiddenDetail)")
-            }
+        if policies.warn != policies.enforce { evaluate(pod, at: policies.warn, reportAs: .warn, &outcome) }
+        if policies.audit != policies.enforce { evaluate(pod, at: policies.audit, reportAs: .audit, &outcome) }
+    }
+
+    /// Evaluates a warn or audit policy that differs from the enforced one.
+    private func evaluate(_ pod: PodTarget, at policy: PodSecurityPolicy, reportAs mode: GuardrailMode, _ outcome: inout AdmissionOutcome) {
+        guard policy.level != .privileged else { return }
+        let result = PodSecurityEvaluator.evaluate(podSpec: pod.spec, metadata: pod.metadata, policy: policy)
+        if !result.allowed {
+            outcome.report(.podSecurity, mode, pod.specPath, "would violate PodSecurity \"\(policy)\": \(result.forbiddenDetail)")
         }
     }
 }

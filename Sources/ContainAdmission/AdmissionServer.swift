@@ -75,10 +75,8 @@ public enum AdmissionServer {
     /// Serves until SIGTERM or SIGINT: the library entry point of `contain admission`.
     public static func run(_ configuration: AdmissionServerConfiguration) async throws {
         let scheme = configuration.insecureHTTP ? "http" : "https"
-        var trust = ""
-        if !configuration.insecureHTTP && configuration.tlsCertificatePath == nil {
-            trust = ", CA for the caBundle: \(try generatedTLS(configuration).caPath)"
-        }
+        let trust = !configuration.insecureHTTP && configuration.tlsCertificatePath == nil
+            ? ", CA for the caBundle: \(try generatedTLS(configuration).caPath)" : ""
         let app = try application(configuration) { port in
             FileHandle.standardOutput.write(Data("contain admission serving \(scheme)://\(configuration.host):\(port) (/validate, /mutate, /metrics\(trust))\n".utf8))
         }

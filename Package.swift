@@ -146,6 +146,8 @@ let package = Package(
             dependencies: [
                 "ContainModel",
                 "ContainPolicy",
+                "ContainTLS",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

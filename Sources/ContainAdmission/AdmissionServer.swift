@@ -1,4 +1,5 @@
 import ContainPolicy
+import ContainTLS
 import Foundation
 import Hummingbird
 import HummingbirdCore
@@ -24,6 +25,24 @@ public enum AdmissionServer {
         }
     }
 
+    /// The generated (or reused) CA and serving certificate in `configuration.tlsDirectory`, and
+    /// the path of the CA certificate to give the API server as the webhook's `caBundle`.
+    public static func generatedTLS(_ configuration: AdmissionServerConfiguration) throws(AdmissionServerError)
+        -> (configuration: TLSConfiguration, caPath: String)
+    {
+        do {
+            let names = try configuration.tlsNames.map { try SubjectAlternativeName(parsing: $0) }
+            let material = try ServerTLSMaterial.loadOrCreate(directory: configuration.tlsDirectory, extraNames: names)
+            var tls = try material.serverConfiguration()
+            // Webhook callers (kube-apiserver) authenticate the server only.
+            tls.certificateVerification = .none
+            let caPath = (configuration.tlsDirectory as NSString).appendingPathComponent(ServerTLSMaterial.FileName.caCertificate)
+            return (tls, caPath)
+        } catch {
+            throw AdmissionServerError("cannot generate a certificate in \(configuration.tlsDirectory): \(error)")
+        }
+    }
+
     /// The Hummingbird application for `configuration`; `onRunning` gets the bound port.
     public static func application(_ configuration: AdmissionServerConfiguration, metrics: AdmissionMetrics = AdmissionMetrics(),
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws(AdmissionServerError) -> some ApplicationProtocol {
@@ -33,13 +52,18 @@ public enum AdmissionServer {
         let responder = AdmissionResponder(endpoint: AdmissionEndpoint(engine: configuration.engine), metrics: metrics,
                                            maximumBodySize: configuration.maximumBodySize)
         let server: HTTPServerBuilder
-        if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
-            let tls = try tlsConfiguration(certificatePath: certificate, keyPath: key)
+        if configuration.insecureHTTP {
+            server = .http1()
+        } else {
+            let tls: TLSConfiguration
+            if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
+                tls = try tlsConfiguration(certificatePath: certificate, keyPath: key)
+            } else {
+                tls = try generatedTLS(configuration).configuration
+            }
             do { server = try .tls(.http1(), tlsConfiguration: tls) } catch {
                 throw AdmissionServerError("cannot set up TLS: \(error)")
             }
-        } else {
-            server = .http1()
         }
         return Application(
             responder: responder, server: server,
@@ -51,8 +75,10 @@ public enum AdmissionServer {
     /// Serves until SIGTERM or SIGINT: the library entry point of `contain admission`.
     public static func run(_ configuration: AdmissionServerConfiguration) async throws {
         let scheme = configuration.insecureHTTP ? "http" : "https"
+        let trust = !configuration.insecureHTTP && configuration.tlsCertificatePath == nil
+            ? ", CA for the caBundle: \(try generatedTLS(configuration).caPath)" : ""
         let app = try application(configuration) { port in
-            FileHandle.standardOutput.write(Data("contain admission serving \(scheme)://\(configuration.host):\(port) (/validate, /mutate, /metrics)\n".utf8))
+            FileHandle.standardOutput.write(Data("contain admission serving \(scheme)://\(configuration.host):\(port) (/validate, /mutate, /metrics\(trust))\n".utf8))
         }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "contain.admission")))

@@ -8,6 +8,12 @@ public struct AdmissionServerConfiguration: Sendable {
     /// PEM certificate chain and private key; both or neither.
     public var tlsCertificatePath: String?
     public var tlsKeyPath: String?
+    /// Where a generated CA and serving certificate are kept (0600 files in a 0700 directory)
+    /// when no certificate is given; reused on restart.
+    public var tlsDirectory: String
+    /// Names the generated serving certificate covers besides the loopback ones (the webhook
+    /// Service's DNS name, `contain-admission.contain-system.svc`).
+    public var tlsNames: [String]
     /// Plain HTTP, allowed on loopback addresses only (for local tests and benchmarks).
     public var insecureHTTP: Bool
     /// The largest review body accepted (kube-apiserver caps objects at 3 MiB).
@@ -16,11 +22,14 @@ public struct AdmissionServerConfiguration: Sendable {
 
     /// A configuration; `engine` decides every review.
     public init(host: String = "127.0.0.1", port: Int = 8443, tlsCertificatePath: String? = nil, tlsKeyPath: String? = nil,
+                tlsDirectory: String = ".contain/admission-tls", tlsNames: [String] = [],
                 insecureHTTP: Bool = false, maximumBodySize: Int = 4 * 1024 * 1024, engine: AdmissionEngine = AdmissionEngine()) {
         self.host = host
         self.port = port
         self.tlsCertificatePath = tlsCertificatePath
         self.tlsKeyPath = tlsKeyPath
+        self.tlsDirectory = tlsDirectory
+        self.tlsNames = tlsNames
         self.insecureHTTP = insecureHTTP
         self.maximumBodySize = maximumBodySize
         self.engine = engine
@@ -62,8 +71,6 @@ public struct AdmissionServerConfiguration: Sendable {
                 throw AdmissionServerError("--insecure-http serves plain HTTP and is allowed on loopback addresses only (not \(host))")
             }
             if tlsCertificatePath != nil { throw AdmissionServerError("--insecure-http and --tls-cert exclude each other") }
-        } else if tlsCertificatePath == nil {
-            throw AdmissionServerError("the webhook serves HTTPS: give --tls-cert and --tls-key (PEM), or --insecure-http on loopback for local tests")
         }
     }
 }

@@ -12,8 +12,10 @@ struct AdmissionCommand: ParsableCommand {
         discussion: """
             Tenants and their guardrails come from --platform; without an API to ask, a namespace's \
             Pod Security level is the tenant's, else --default-level at --default-version. \
-            Certificate generation is not built in yet: give --tls-cert and --tls-key (PEM), or \
-            --insecure-http on a loopback address for local tests.
+            Without --tls-cert/--tls-key a CA and serving certificate are generated in --tls-dir \
+            (reused on restart; --tls-san adds names such as the webhook Service's DNS name); the \
+            CA certificate there is the webhook configuration's caBundle. --insecure-http serves \
+            plain HTTP on a loopback address, for local tests.
 
             Example:
               contain admission --listen 0.0.0.0:8443 --tls-cert tls.crt --tls-key tls.key --platform platform.yaml
@@ -27,6 +29,12 @@ struct AdmissionCommand: ParsableCommand {
 
     @Option(name: .customLong("tls-key"), help: "PEM private key.")
     var tlsKey: String?
+
+    @Option(name: .customLong("tls-dir"), help: "Directory for the generated CA and serving certificate.")
+    var tlsDirectory: String = ".contain/admission-tls"
+
+    @Option(name: .customLong("tls-san"), help: "Extra DNS name or IP of the generated certificate; repeatable.")
+    var tlsNames: [String] = []
 
     @Flag(name: .customLong("insecure-http"), help: "Serve plain HTTP (loopback addresses only).")
     var insecureHTTP = false
@@ -57,7 +65,8 @@ struct AdmissionCommand: ParsableCommand {
             directory = loaded
         }
         let configuration = AdmissionServerConfiguration(
-            host: address.host, port: address.port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey, insecureHTTP: insecureHTTP,
+            host: address.host, port: address.port, tlsCertificatePath: tlsCert, tlsKeyPath: tlsKey,
+            tlsDirectory: tlsDirectory, tlsNames: tlsNames, insecureHTTP: insecureHTTP,
             engine: AdmissionEngine(directory: directory, defaultPodSecurity: PodSecurityPolicy(level: level, version: version)))
         do { try configuration.check() } catch { throw ValidationError(error.description) }
         return configuration

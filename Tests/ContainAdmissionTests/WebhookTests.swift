@@ -71,14 +71,23 @@ import Testing
     }
 
     /// Starts the webhook on a free port, runs `body` with its base URL, and stops it.
-    static func withWebhook(_ body: @Sendable (String, String, AdmissionMetrics) async throws -> Void) async throws {
+    /// With `generated`, the server makes its own CA and certificate and curl trusts that CA.
+    static func withWebhook(generated: Bool = false, _ body: @Sendable (String, String, AdmissionMetrics) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contain-webhook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (cert, key) = try makeCertificate(in: directory)
         let (tenants, _) = TenantDirectory.load([ManifestSource(path: "platform.yaml", text: platformYAML)])
-        let configuration = AdmissionServerConfiguration(host: "127.0.0.1", port: 0, tlsCertificatePath: cert, tlsKeyPath: key,
-                                                         engine: AdmissionEngine(directory: tenants))
+        var configuration = AdmissionServerConfiguration(host: "127.0.0.1", port: 0, engine: AdmissionEngine(directory: tenants))
+        let trust: String
+        if generated {
+            configuration.tlsDirectory = directory.appendingPathComponent("tls").path
+            trust = configuration.tlsDirectory + "/ca.crt"
+        } else {
+            let (cert, key) = try makeCertificate(in: directory)
+            configuration.tlsCertificatePath = cert
+            configuration.tlsKeyPath = key
+            trust = cert
+        }
         let metrics = AdmissionMetrics()
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = try AdmissionServer.application(configuration, metrics: metrics) { port in continuation.yield(port) }
@@ -86,7 +95,7 @@ import Testing
             group.addTask { try await app.runService() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw TestError.failed("the server did not start") }
-            try await body("https://localhost:\(port)", cert, metrics)
+            try await body("https://localhost:\(port)", trust, metrics)
             group.cancelAll()
         }
     }
@@ -174,12 +183,29 @@ import Testing
         }
     }
 
+    @Test func generatesItsOwnCertificateWhenNoneIsGiven() async throws {
+        try await Self.withWebhook(generated: true) { base, ca, _ in
+            #expect(FileManager.default.fileExists(atPath: ca))
+            let output = try Self.curl(base + "/validate", ca: ca, bodyFile: Self.benchDirectory.appendingPathComponent("review-compliant-pod.json").path)
+            #expect(output.status == 200)
+            #expect(output.json?["response"]?["allowed"] == .bool(true))
+            // Restarting reuses the same CA (the caBundle stays valid).
+            let before = try String(contentsOfFile: ca, encoding: .utf8)
+            let directory = (ca as NSString).deletingLastPathComponent
+            _ = try AdmissionServer.generatedTLS(AdmissionServerConfiguration(tlsDirectory: directory))
+            #expect(try String(contentsOfFile: ca, encoding: .utf8) == before)
+        }
+    }
+
     @Test func plainHTTPOnlyOnLoopbackAndTLSFilesMustLoad() throws {
         #expect(throws: AdmissionServerError.self) {
             try AdmissionServerConfiguration(host: "0.0.0.0", port: 0, insecureHTTP: true).check()
         }
-        #expect(throws: AdmissionServerError.self) { try AdmissionServerConfiguration(host: "127.0.0.1", port: 0).check() }
+        #expect(throws: AdmissionServerError.self) {
+            try AdmissionServerConfiguration(host: "127.0.0.1", port: 0, tlsCertificatePath: "/x.crt").check()
+        }
         try AdmissionServerConfiguration(host: "127.0.0.1", port: 0, insecureHTTP: true).check()
+        try AdmissionServerConfiguration(host: "127.0.0.1", port: 0).check()  // generates its certificate
         do {
             _ = try AdmissionServer.tlsConfiguration(certificatePath: "/nonexistent.crt", keyPath: "/nonexistent.key")
             Issue.record("loaded a missing certificate")

@@ -1,7 +1,8 @@
 import ContainModel
 
 /// One tenant's guardrails compiled for evaluation: every lookup a rule needs, prepared once.
-public struct TenantPolicy: Sendable {
+/// A class (immutable, so `Sendable`) so that handing it to each handler costs one retain.
+public final class TenantPolicy: Sendable {
     public let tenant: Tenant
     public var name: String { tenant.name }
     /// The mode of each rule, by `GuardrailRule.index`.

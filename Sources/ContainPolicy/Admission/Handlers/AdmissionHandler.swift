@@ -62,20 +62,19 @@ protocol ObjectHandler: Sendable {
 @inline(__always)
 func forEachContainer(_ spec: PodSpec, ephemeral: Bool,
                       _ body: (_ kind: ContainerView.Kind, _ index: Int, _ name: String, _ image: String?, _ resources: ResourceRequirements?) -> Void) {
+    // Fields are read through the array (no copy of each Container), which keeps this loop cheap.
     if let initContainers = spec.initContainers {
         for index in initContainers.indices {
-            let container = initContainers[index]
-            body(.initContainer, index, container.name, container.image, container.resources)
+            body(.initContainer, index, initContainers[index].name, initContainers[index].image, initContainers[index].resources)
         }
     }
     for index in spec.containers.indices {
-        let container = spec.containers[index]
-        body(.container, index, container.name, container.image, container.resources)
+        body(.container, index, spec.containers[index].name, spec.containers[index].image, spec.containers[index].resources)
     }
     if ephemeral, let ephemeralContainers = spec.ephemeralContainers {
         for index in ephemeralContainers.indices {
-            let container = ephemeralContainers[index]
-            body(.ephemeralContainer, index, container.name, container.image, container.resources)
+            body(.ephemeralContainer, index, ephemeralContainers[index].name, ephemeralContainers[index].image,
+                 ephemeralContainers[index].resources)
         }
     }
 }

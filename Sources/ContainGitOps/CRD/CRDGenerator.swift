@@ -59,7 +59,9 @@ public enum CRDGenerator {
         return [
             "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
             "metadata": ["name": .string("\(resource.plural).\(resource.group)"),
-                         "labels": ["app.kubernetes.io/name": "contain", "app.kubernetes.io/part-of": "contain"]],
+                         "labels": ["app.kubernetes.io/name": "contain", "app.kubernetes.io/part-of": "contain"],
+                         // Removing a CRD deletes every object of its kind: Flux must never prune one.
+                         "annotations": ["kustomize.toolkit.fluxcd.io/prune": "disabled"]],
             "spec": [
                 "group": .string(resource.group), "names": .object(names),
                 "scope": .string(resource.namespaced ? "Namespaced" : "Cluster"),

@@ -8,11 +8,14 @@ struct ClusterRenderer {
     let platform: Platform?
     let tenants: [Tenant]
     let options: RenderOptions
+    /// Contain's deploy bundle under `contain/`, rendered once for all clusters.
+    let containBundle: GitOpsTree
     var warnings: [String] = []
 
     var root: String { "clusters/\(cluster.name)" }
 
-    init(cluster: Cluster, platform: Platform?, tenants: [Tenant], options: RenderOptions) {
+    init(cluster: Cluster, platform: Platform?, tenants: [Tenant], options: RenderOptions, containBundle: GitOpsTree) {
+        self.containBundle = containBundle
         self.cluster = cluster
         self.platform = platform
         self.tenants = tenants
@@ -77,10 +80,10 @@ struct ClusterRenderer {
             }
             configs.add("\(component.name).yaml", objects: configObjects)
             if component.definition.bundle == "contain" {
-                let bundle = ContainDeployBundle(image: options.containImage ?? ContainDeployBundle.defaultImage)
-                var directory = DirectoryBuilder("\(root)/infrastructure/configs/contain")
-                for (name, objects) in bundle.files() { directory.add(name, objects: objects) }
-                directory.write(into: &tree)
+                // The bundle is the same on every cluster: rendered once per render, copied here.
+                for (path, bytes) in containBundle.files {
+                    tree.files["\(root)/infrastructure/configs/contain/" + path.dropFirst("contain/".count)] = bytes
+                }
                 configs.include("contain")
                 order[.infrastructureConfigs, default: []].append(OrderStep(
                     object: "contain: CRDs, operator and admission webhook (infrastructure/configs/contain)", after: [],

@@ -48,13 +48,15 @@ public enum GitOpsRenderer {
         var orders: [ClusterOrder] = []
         var warnings = Set<String>()
         var seen = Set<String>()
+        let bundle = ContainDeployBundle(image: options.containImage ?? ContainDeployBundle.defaultImage).tree(directory: "contain")
         let clusters = input.clusters.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         for cluster in clusters {
             guard seen.insert(cluster.name).inserted else {
                 throw RenderError(message: "cluster \(cluster.name) is defined twice")
             }
             let onCluster = input.tenants.filter { $0.spec.clusters.contains(cluster.name) }
-            var renderer = ClusterRenderer(cluster: cluster, platform: input.platform, tenants: onCluster, options: options)
+            var renderer = ClusterRenderer(cluster: cluster, platform: input.platform, tenants: onCluster, options: options,
+                                             containBundle: bundle)
             orders.append(try renderer.render(into: &tree))
             warnings.formUnion(renderer.warnings)
         }

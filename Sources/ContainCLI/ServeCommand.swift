@@ -119,6 +119,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try makeConfiguration()
+        ServerProcessTuning.apply()
         Task {
             do {
                 try await ContainAPIService.run(configuration)

@@ -26,6 +26,7 @@ struct UpCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try server.makeConfiguration()
+        ServerProcessTuning.apply()
         let operatorConfiguration = TenantOperatorConfiguration(cluster: cluster, workers: workers, leaderElection: false)
         Task {
             do {

@@ -78,7 +78,7 @@ enum Fixtures {
 
     /// The next `count` events, failing after `timeout`.
     static func next(_ count: Int, from iterator: inout AsyncThrowingStream<StoreEvent, any Error>.AsyncIterator,
-                     timeout: Duration = .seconds(10)) async throws -> [StoreEvent] {
+                     timeout: Duration = .seconds(60)) async throws -> [StoreEvent] {
         var events: [StoreEvent] = []
         let deadline = ContinuousClock.now + timeout
         while events.count < count {

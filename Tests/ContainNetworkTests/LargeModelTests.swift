@@ -2,8 +2,8 @@ import ContainModel
 import ContainNetwork
 import Testing
 
-/// A deterministic generator of large clusters, for timing and consistency checks.
-struct LargeModelGenerator {
+/// Picks pod pairs to sample, the same ones on every run.
+struct PairSampler {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
@@ -12,72 +12,15 @@ struct LargeModelGenerator {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(bound))
     }
-
-    /// `namespaceCount` namespaces with `podsPerNamespace` pods each, and `policyCount` policies
-    /// spread over the namespaces, mixing every peer and port form.
-    mutating func model(namespaceCount: Int, podsPerNamespace: Int, policyCount: Int) -> NetworkModel {
-        let apps = ["web", "api", "db", "cache", "worker"]
-        let teams = ["red", "green", "blue", "gold"]
-        var namespaces: [NetworkNamespace] = []
-        var pods: [NetworkPod] = []
-        for n in 0..<namespaceCount {
-            let name = "ns\(n)"
-            namespaces.append(NetworkNamespace(name: name, labels: ["team": teams[n % teams.count], "tier": "\(n % 3)"]))
-            for p in 0..<podsPerNamespace {
-                let app = apps[p % apps.count]
-                pods.append(NetworkPod(
-                    namespace: name, name: "\(app)-\(p)", labels: ["app": app, "shard": "\(p % 2)"],
-                    ports: [NetworkPodPort(name: "http", port: 8000 + next(3) * 80), NetworkPodPort(name: "dns", port: 53, protocol: .udp)]))
-            }
-        }
-        var policies: [NetworkPolicy] = []
-        for index in 0..<policyCount {
-            let namespace = "ns\(index % namespaceCount)"
-            let app = apps[next(apps.count)]
-            let other = apps[next(apps.count)]
-            let team = teams[next(teams.count)]
-            let selecting = next(4) == 0 ? LabelSelector() : LabelSelector(matchLabels: ["app": app])
-            let peers: [NetworkPolicyPeer]
-            switch next(5) {
-            case 0: peers = [NetworkPolicyPeer(podSelector: LabelSelector(matchLabels: ["app": other]))]
-            case 1: peers = [NetworkPolicyPeer(namespaceSelector: LabelSelector(matchLabels: ["team": team]))]
-            case 2:
-                peers = [NetworkPolicyPeer(
-                    podSelector: LabelSelector(matchLabels: ["app": other]),
-                    namespaceSelector: LabelSelector(matchExpressions: [.init(key: "tier", operator: .in, values: ["0", "1"])]))]
-            case 3: peers = [NetworkPolicyPeer(namespaceSelector: LabelSelector()), NetworkPolicyPeer(ipBlock: IPBlock(cidr: "10.0.0.0/8"))]
-            default: peers = []
-            }
-            let ports: [NetworkPolicyPort]?
-            switch next(4) {
-            case 0: ports = [NetworkPolicyPort(port: .string("http"))]
-            case 1: ports = [NetworkPolicyPort(port: .int(8000), endPort: 8100)]
-            case 2: ports = [NetworkPolicyPort(protocol: .udp, port: .int(53))]
-            default: ports = nil
-            }
-            let spec: NetworkPolicySpec
-            switch next(3) {
-            case 0: spec = NetworkPolicySpec(podSelector: selecting, ingress: [NetworkPolicyIngressRule(ports: ports, from: peers)])
-            case 1:
-                spec = NetworkPolicySpec(
-                    podSelector: selecting, egress: [NetworkPolicyEgressRule(ports: ports, to: peers)], policyTypes: [.egress])
-            default:
-                spec = NetworkPolicySpec(
-                    podSelector: selecting, ingress: [NetworkPolicyIngressRule(ports: ports, from: peers)],
-                    egress: [NetworkPolicyEgressRule(ports: ports, to: peers)])
-            }
-            policies.append(NetworkPolicy(metadata: ObjectMeta(name: "p\(index)", namespace: namespace), spec: spec))
-        }
-        return NetworkModel(namespaces: namespaces, pods: pods, policies: policies)
-    }
 }
 
 @Suite("Large generated cluster")
 struct LargeModelTests {
     @Test("2,000 pods / 200 namespaces / 1,000 policies: matrix agrees with sampled verdicts")
     func largeMatrix() throws {
-        var generator = LargeModelGenerator(seed: 42)
-        let model = generator.model(namespaceCount: 200, podsPerNamespace: 10, policyCount: 1_000)
+        var synthetic = SyntheticNetwork(seed: 42)
+        let model = synthetic.model(namespaces: 200, pods: 2_000, policies: 1_000)
+        var generator = PairSampler(seed: 7)
         #expect(model.pods.count == 2_000)
         let clock = ContinuousClock()
         var engine: ReachabilityEngine?

@@ -77,6 +77,11 @@ public struct ProtobufMessage: Sendable {
         return object
     }
 
+    /// `metav1.Time`, `resource.Quantity` and `intstr.IntOrString` on the wire.
+    static let timeMessage = ProtobufMessage([1: Field("seconds", .int64)])
+    static let quantityMessage = ProtobufMessage([1: Field("string", .string)])
+    static let intOrStringMessage = ProtobufMessage([1: Field("type", .int64), 2: Field("intVal", .int32), 3: Field("strVal", .string)])
+
     static func zero(_ type: FieldType) -> JSONValue {
         switch type {
         case .string, .bytes, .quantity: .string("")
@@ -102,14 +107,13 @@ public struct ProtobufMessage: Sendable {
         case (.message(let message), .bytes(let bytes)):
             return .object(try message.decode(bytes, depth: depth + 1))
         case (.time, .bytes(let bytes)):
-            let time = try ProtobufMessage([1: Field("seconds", .int64)]).decode(bytes, depth: depth + 1)
+            let time = try timeMessage.decode(bytes, depth: depth + 1)
             return .string(Time(secondsSince1970: time["seconds"]?.integerValue ?? 0).rfc3339)
         case (.quantity, .bytes(let bytes)):
-            let quantity = try ProtobufMessage([1: Field("string", .string)]).decode(bytes, depth: depth + 1)
+            let quantity = try quantityMessage.decode(bytes, depth: depth + 1)
             return quantity["string"] ?? .string("")
         case (.intOrString, .bytes(let bytes)):
-            let value = try ProtobufMessage([1: Field("type", .int64), 2: Field("intVal", .int32), 3: Field("strVal", .string)])
-                .decode(bytes, depth: depth + 1)
+            let value = try intOrStringMessage.decode(bytes, depth: depth + 1)
             return value["type"]?.integerValue == 1 ? (value["strVal"] ?? .string("")) : (value["intVal"] ?? .integer(0))
         default:
             throw ProtobufError("\(name): unexpected wire type for its field type")

@@ -94,6 +94,7 @@ let package = Package(
                 "ContainModel",
                 "ContainStore",
                 "ContainRBAC",
+                "ContainPolicy",
                 "ContainTLS",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -129,7 +130,7 @@ let package = Package(
         .target(
             name: "ContainEmbedded",
             dependencies: [
-                "ContainModel", "ContainStore", "ContainServer", "ContainControllers", "KubeClient",
+                "ContainModel", "ContainStore", "ContainServer", "ContainControllers", "KubeClient", "ContainTLS",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -30,9 +30,9 @@ struct UpCommand: ParsableCommand {
         let operatorConfiguration = TenantOperatorConfiguration(cluster: cluster, workers: workers, leaderElection: false)
         Task {
             do {
-                try await EmbeddedPlatform.run(server: configuration, operator: operatorConfiguration) { path, port in
+                try await EmbeddedPlatform.run(server: configuration, operator: operatorConfiguration) { path, url in
                     FileHandle.standardOutput.write(Data("""
-                        contain is up: API at http://\(configuration.host):\(port), controllers running
+                        contain is up: API at \(url), controllers running
                         kubeconfig: \(path)
                           kubectl --kubeconfig \(path) apply -f examples/platform.yaml
 

@@ -5,6 +5,7 @@ import ContainStore
 import Foundation
 import Hummingbird
 import KubeClient
+import ContainTLS
 import Logging
 import ServiceLifecycle
 
@@ -13,48 +14,75 @@ import ServiceLifecycle
 /// reaches any API server, except that tenant namespaces are created together with their
 /// default objects in one store transaction (``StoreNamespaceBootstrapper``).
 public enum EmbeddedPlatform {
-    /// Runs until SIGINT/SIGTERM (then shuts down gracefully) or cancellation.
-    /// `onReady` gets the kubeconfig path once the API is serving.
+    /// Runs until SIGINT/SIGTERM (then shuts down gracefully) or cancellation. The API is served
+    /// as `contain serve` serves it: over TLS with authentication and RBAC (the controllers use
+    /// the admin credentials the kubeconfig holds), or plain HTTP on loopback with
+    /// `--insecure-http`. Admission runs on every write either way.
+    /// `onReady` gets the kubeconfig path and the API's URL once the API is serving.
     public static func run(server configuration: ServerConfiguration, operator operatorConfiguration: TenantOperatorConfiguration,
-                           onReady: @escaping @Sendable (String, Int) -> Void = { _, _ in }) async throws {
+                           onReady: @escaping @Sendable (String, String) -> Void = { _, _ in }) async throws {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let store = try await ContainAPIService.makeStore(configuration)
         try await ContainAPIService.bootstrap(store)
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = ContainAPIService.application(store: store, configuration: configuration) { port in
-            let path = configuration.kubeconfigPath
-            do {
-                try configuration.kubeconfig(port: port).write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                FileHandle.standardError.write(Data("contain: could not write \(path): \(error)\n".utf8))
-            }
-            portContinuation.yield(port)
-            portContinuation.finish()
-            onReady(path, port)
+        let (clients, clientContinuation) = AsyncStream<KubeClientConfiguration>.makeStream()
+        let path = configuration.kubeconfigPath
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let admission = APIAdmission(store: store)
+        var services: [any ServiceLifecycle.Service] = []
+        if configuration.insecureHTTP {
+            services.append(ContainAPIService.application(store: store, configuration: configuration, admission: admission) { port in
+                let url = "http://\(host):\(port)"
+                Self.writeKubeconfig(configuration.kubeconfig(port: port), to: path)
+                clientContinuation.yield(KubeClientConfiguration(server: url, userAgent: "contain-up"))
+                clientContinuation.finish()
+                onReady(path, url)
+            })
+        } else {
+            let parts = try await ContainAPIService.securedParts(store: store, configuration: configuration)
+            let trust = parts.tls.clientTrustPEM, token = parts.adminToken
+            services.append(try ContainAPIService.securedApplication(store: store, configuration: configuration, parts: parts,
+                                                                     admission: admission) { port in
+                let url = "https://\(host):\(port)"
+                Self.writeKubeconfig(configuration.kubeconfig(port: port, certificateAuthorityPEM: trust, token: token), to: path)
+                clientContinuation.yield(KubeClientConfiguration(server: url, token: token, certificateAuthorityPEM: Array(trust.utf8),
+                                                                 userAgent: "contain-up"))
+                clientContinuation.finish()
+                onReady(path, url)
+            })
+            services.append(AuthorizationWatchService(store: store, cache: parts.security.policies, admission: admission))
         }
-        let controllers = ControllersService(ports: ports, host: configuration.host, configuration: operatorConfiguration,
-                                             bootstrapper: StoreNamespaceBootstrapper(store: store))
-        var group = ServiceGroupConfiguration(services: [.init(service: app), .init(service: controllers)],
+        services.append(ControllersService(clients: clients, configuration: operatorConfiguration,
+                                           bootstrapper: StoreNamespaceBootstrapper(store: store)))
+        services.append(GarbageCollector(store: store, registry: .standard))
+        var group = ServiceGroupConfiguration(services: services.map { .init(service: $0) },
                                               gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "contain.up"))
         group.maximumGracefulShutdownDuration = .seconds(3)
         group.maximumCancellationDuration = .seconds(2)
         try await ServiceGroup(configuration: group).run()
+    }
+
+    /// Writes the kubeconfig with owner-only permissions (it may hold the admin token).
+    static func writeKubeconfig(_ text: String, to path: String) {
+        do {
+            try SecretFile.write(text, to: path)
+        } catch {
+            FileHandle.standardError.write(Data("contain: could not write \(path): \(error)\n".utf8))
+        }
     }
 }
 
 /// The controllers of `contain up`: waits for the API to listen, then runs the tenant operator
 /// against it over loopback.
 struct ControllersService: ServiceLifecycle.Service {
-    let ports: AsyncStream<Int>
-    let host: String
+    /// Yields how to reach the API once it listens.
+    let clients: AsyncStream<KubeClientConfiguration>
     let configuration: TenantOperatorConfiguration
     let bootstrapper: any NamespaceBootstrapper
 
     func run() async throws {
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { return }
-        let hostPart = host.contains(":") ? "[\(host)]" : host
-        let client = try KubeClient(configuration: KubeClientConfiguration(server: "http://\(hostPart):\(port)", userAgent: "contain-up"))
+        var iterator = clients.makeAsyncIterator()
+        guard let clientConfiguration = await iterator.next() else { return }
+        let client = try KubeClient(configuration: clientConfiguration)
         let tenantOperator = await TenantOperator.make(client: client, configuration: configuration, bootstrapper: bootstrapper)
         do {
             try await tenantOperator.run()

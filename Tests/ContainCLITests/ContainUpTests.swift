@@ -185,6 +185,84 @@ struct ContainUpTests {
         #expect(up.interrupt() == 0, "\(up.output.value)")
     }
 
+    /// `kubectl apply -f -` of `yaml` as `run`'s admin.
+    static func apply(_ run: ContainRun, _ yaml: String, file: String) throws -> ContainProcess.Result {
+        let path = run.directory.appendingPathComponent(file)
+        try yaml.write(to: path, atomically: true, encoding: .utf8)
+        return try run.kubectl(["apply", "-f", path.path])
+    }
+
+    @Test func upServesTLSAndAdmitsEveryWriteWithTheGuardrails() throws {
+        let up = try ContainRun(["up", "--data-dir", "$DIR", "--listen", "127.0.0.1:0"])
+        defer { up.stop() }
+        let kubeconfig = try String(contentsOfFile: up.kubeconfig, encoding: .utf8)
+        #expect(kubeconfig.contains("server: https://127.0.0.1:"))
+        #expect(kubeconfig.contains("certificate-authority-data:"))
+        #expect(!kubeconfig.contains("insecure-skip-tls-verify"))
+        #expect(try up.kubectl(["apply", "-f", "examples/platform.yaml"]).status == 0)
+        #expect(try ContainRun.eventually(10) { try Self.readyTenants(up).isSuperset(of: ["payments", "web"]) })
+
+        // Restricted Pod Security and the tenant's registries refuse a privileged pod; nothing is stored.
+        let privileged = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: bad, namespace: payments}
+            spec:
+              containers: [{name: app, image: docker.io/library/nginx:latest, securityContext: {privileged: true}}]
+
+            """
+        let refused = try Self.apply(up, privileged, file: "bad.yaml")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(#"pods "bad" is forbidden: violates PodSecurity "restricted:latest": privileged (container "app" must not set securityContext.privileged=true)"#), "\(refused.stderr)")
+        #expect(refused.stderr.contains(#"registries: container "app" image "docker.io/library/nginx:latest" is not from a registry tenant "payments" may use"#), "\(refused.stderr)")
+        #expect(try up.json(["pod", "bad", "-n", "payments"]) == nil)
+
+        // A compliant pod is mutated: the tenant's sandbox runtime and default requests and limits.
+        let compliant = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: good, namespace: payments}
+            spec:
+              securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+              containers:
+              - name: app
+                image: registry.example.com/payments/api@sha256:\(String(repeating: "0", count: 64))
+                securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
+
+            """
+        let created = try Self.apply(up, compliant, file: "good.yaml")
+        #expect(created.status == 0, "\(created.stderr)")
+        let pod = try up.json(["pod", "good", "-n", "payments"])
+        let spec = pod?["spec"] as? [String: Any]
+        #expect(spec?["runtimeClassName"] as? String == "gvisor")
+        let container = (spec?["containers"] as? [[String: Any]])?.first
+        let resources = container?["resources"] as? [String: Any]
+        #expect((resources?["limits"] as? [String: Any])?["memory"] as? String == "512Mi")
+
+        // An update is judged too: another runtime class is refused, the stored pod is unchanged.
+        let patched = try up.kubectl(["patch", "pod", "good", "-n", "payments", "--type", "merge", "-p", #"{"spec":{"runtimeClassName":"runc"}}"#])
+        #expect(patched.status == 1)
+        #expect(patched.stderr.contains(#"runtimeClass: runtimeClassName "runc" is not allowed; it must be the tenant's sandbox runtime "gvisor""#), "\(patched.stderr)")
+        #expect((try up.json(["pod", "good", "-n", "payments"])?["spec"] as? [String: Any])?["runtimeClassName"] as? String == "gvisor")
+
+        // Server-side dry run is admitted (and refused) the same way.
+        let dryRun = try up.kubectl(["run", "probe", "-n", "web", "--image=nginx", "--dry-run=server"])
+        #expect(dryRun.status == 1)
+        #expect(dryRun.stderr.contains("violates PodSecurity"), "\(dryRun.stderr)")
+
+        // A namespace outside any tenant gets the default (baseline): hostNetwork is refused.
+        #expect(try up.kubectl(["create", "namespace", "scratch"]).status == 0)
+        let host = try Self.apply(up, """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: host, namespace: scratch}
+            spec: {hostNetwork: true, containers: [{name: app, image: nginx}]}
+
+            """, file: "host.yaml")
+        #expect(host.stderr.contains(#"violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true)"#), "\(host.stderr)")
+        #expect(try up.kubectl(["run", "plain", "-n", "scratch", "--image=nginx"]).status == 0)
+    }
+
     @Test func operatorKeepsConvergingAcrossAnAPIServerRestart() throws {
         let serve = try ContainRun(["serve", "--data-dir", "$DIR", "--listen", "127.0.0.1:0"])
         let port = try #require(serve.port)

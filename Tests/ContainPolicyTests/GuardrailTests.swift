@@ -71,7 +71,7 @@ import Testing
         #expect(decision.violations.map(\.rule) == [testCase.rule])
         #expect(decision.warnings.isEmpty && decision.auditAnnotations.isEmpty)
         if testCase.rule == .podSecurity {
-            #expect(decision.message.hasPrefix("violates PodSecurity \"restricted:latest\": host namespaces (hostNetwork)"))
+            #expect(decision.message.hasPrefix("violates PodSecurity \"restricted:latest\": host namespaces (hostNetwork=true)"))
         } else {
             #expect(decision.message.hasPrefix(testCase.rule.rawValue + ": "))
         }
@@ -307,7 +307,7 @@ import Testing
             .replacingOccurrences(of: "allowPrivilegeEscalation: false, ", with: "")
         #expect(try F.review(restrictedOnly, engine: engine).allowed)
         let privileged = F.podYAML(namespace: "elsewhere", images: ["nginx"], extraSpec: "  hostPID: true\n")
-        #expect(try F.review(privileged, engine: engine).message == "violates PodSecurity \"baseline:latest\": host namespaces (hostPID)")
+        #expect(try F.review(privileged, engine: engine).message == "violates PodSecurity \"baseline:latest\": host namespaces (hostPID=true)")
     }
 
     @Test func namespaceLabelsSetThePodSecurityPolicy() throws {

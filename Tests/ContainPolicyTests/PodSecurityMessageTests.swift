@@ -193,7 +193,7 @@ import Testing
             """)
         let policy = PodSecurityPolicy(level: .restricted, version: try PodSecurityVersion.parse("v1.32"))
         let result = PodSecurityEvaluator.evaluate(podSpec: p.spec, metadata: p.metadata, policy: policy)
-        #expect(result.message(policy: policy) == #"violates PodSecurity "restricted:v1.32": host namespaces (hostNetwork, hostPID), privileged (container "app" must not set securityContext.privileged=true), allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false)"#)
+        #expect(result.message(policy: policy) == #"violates PodSecurity "restricted:v1.32": host namespaces (hostNetwork=true, hostPID=true), privileged (container "app" must not set securityContext.privileged=true), allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false)"#)
         let baseline = PodSecurityPolicy(level: .baseline, version: .latest)
         #expect(PodSecurityEvaluator.evaluate(podSpec: p.spec, metadata: p.metadata, policy: baseline).violations.map(\.checkID)
             == ["hostNamespaces", "privileged"])

@@ -44,6 +44,22 @@ public struct AdmissionEngine: Sendable {
         return Self.decision(outcome)
     }
 
+    /// The tenant whose live namespace count the namespace quota needs for `request`, if any: a
+    /// Namespace create beyond what its tenant declares, for a tenant with a namespace quota.
+    /// Callers holding the live state count that tenant's namespaces and record the count in
+    /// `directory` before calling `review`; every other request needs no count.
+    public func tenantNeedingNamespaceCount(_ request: AdmissionRequest) -> String? {
+        guard request.operation == .create, case .namespace(let namespace)? = request.object else { return nil }
+        var tenantName = namespace.metadata.labels?[AdmissionLabels.tenant]
+        if tenantName == nil {
+            let owned = directory.tenantsOwned(by: request.user)
+            if owned.count == 1 { tenantName = owned[0] }
+        }
+        guard let tenantName, let tenant = directory.policy(named: tenantName), tenant.namespaceQuota != nil else { return nil }
+        let name = namespace.metadata.name ?? request.name ?? ""
+        return tenant.declaredNamespaces.contains(name) ? nil : tenant.name
+    }
+
     /// The tenant whose rules apply: the context's, the namespace label's, or the namespace owner's.
     func tenant(for request: AdmissionRequest, context: AdmissionContext) -> TenantPolicy? {
         if let name = context.tenantName { return directory.policy(named: name) }

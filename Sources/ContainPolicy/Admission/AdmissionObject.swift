@@ -38,6 +38,10 @@ public enum AdmissionObject: Sendable {
         return kinds
     }()
 
+    /// Whether any rule reads objects of `kind`; the engine allows every other kind untouched, so
+    /// callers may skip decoding them.
+    public static func isGuarded(_ kind: GroupVersionKind) -> Bool { guardedKinds[kind.apiVersion + "/" + kind.kind] != nil }
+
     /// Decodes `value` as the kind the request names. Unknown members are ignored (the API
     /// server already validated the object, and may know newer fields), but a wrong type or a
     /// missing required member is an error naming the field.

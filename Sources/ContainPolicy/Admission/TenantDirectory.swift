@@ -69,4 +69,12 @@ public struct TenantDirectory: Sendable {
 
     /// How many namespaces `tenant` has.
     func namespaceCount(of tenant: String) -> Int { namespaceCounts[tenant] ?? 0 }
+
+    /// Records the live number of `tenant`'s namespaces (what the namespace quota compares with).
+    public mutating func setNamespaceCount(_ count: Int, of tenant: String) { namespaceCounts[tenant] = count }
+
+    /// Records hosts already served by `tenant`'s Ingresses (they are claimed like declared hostnames).
+    public mutating func addHostsInUse(_ hosts: [String], by tenant: String) {
+        for host in hosts.sorted() { hostClaims.append((HostnamePattern(host), tenant)) }
+    }
 }

@@ -20,15 +20,18 @@ public struct APIServer: HTTPResponder, Sendable {
     let openAPI: OpenAPIDocuments
     /// Request counts and latencies, served at `/metrics`.
     public let metrics: APIMetrics
+    /// Pod Security and the tenants' guardrails, run on every create and update.
+    public let admission: APIAdmission
 
     public init(store: any ObjectStore, registry: ResourceRegistry = .standard, serverAddress: String = "127.0.0.1:6443",
-                bookmarkInterval: Double = 10) {
+                bookmarkInterval: Double = 10, admission: APIAdmission? = nil) {
         self.store = store
         self.registry = registry
         self.serverAddress = serverAddress
         self.bookmarkInterval = bookmarkInterval
         self.openAPI = OpenAPIDocuments(registry: registry)
         self.metrics = APIMetrics()
+        self.admission = admission ?? APIAdmission(store: store)
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
@@ -137,9 +140,18 @@ public struct APIServer: HTTPResponder, Sendable {
         }
         let handlers = ResourceHandlers(server: self, resource: resource, path: path, query: query,
                                         accept: request.headers[.accept] ?? "", userAgent: request.headers[.userAgent] ?? "")
+        let response = try await handle(request, path, handlers)
+        if request.method != .get, APIAdmission.dependencies.contains(resource.key), (200..<300).contains(Int(response.status.code)) {
+            admission.invalidate()
+        }
+        return response
+    }
+
+    private func handle(_ request: Request, _ path: ResourcePath, _ handlers: ResourceHandlers) async throws -> Response {
+        let resource = handlers.resource
         switch (request.method, path.name) {
         case (.get, nil):
-            if query.flag("watch") { return try await handlers.watch() }
+            if handlers.query.flag("watch") { return try await handlers.watch() }
             return try await handlers.list()
         case (.get, let name?):
             return try await handlers.get(name)

@@ -38,11 +38,11 @@ public enum ContainAPIService {
 
     /// The Hummingbird application serving `store` over plain HTTP, without authentication
     /// (`--insecure-http`, loopback only).
-    public static func application(store: any ObjectStore, configuration: ServerConfiguration,
+    public static func application(store: any ObjectStore, configuration: ServerConfiguration, admission: APIAdmission? = nil,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "contain.serve")
         logger.logLevel = .warning
-        let server = APIServer(store: store, serverAddress: "\(configuration.host):\(configuration.port)")
+        let server = APIServer(store: store, serverAddress: "\(configuration.host):\(configuration.port)", admission: admission)
         return Application(
             responder: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "contain"),
@@ -88,10 +88,10 @@ public enum ContainAPIService {
 
     /// The Hummingbird application serving `store` over TLS behind authentication and RBAC.
     public static func securedApplication(store: any ObjectStore, configuration: ServerConfiguration, parts: SecuredParts,
-                                          onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+                                          admission: APIAdmission? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         var logger = Logger(label: "contain.serve")
         logger.logLevel = .warning
-        let server = APIServer(store: store, serverAddress: "\(configuration.host):\(configuration.port)")
+        let server = APIServer(store: store, serverAddress: "\(configuration.host):\(configuration.port)", admission: admission)
         return Application(
             responder: SecureAPIResponder(server: server, security: parts.security),
             server: try .tls(.http1(), tlsConfiguration: try parts.tls.serverConfiguration()),
@@ -117,11 +117,12 @@ public enum ContainAPIService {
             let parts = try await securedParts(store: store, configuration: configuration)
             let kubeconfigCA = parts.tls.clientTrustPEM
             let token = parts.adminToken
-            let app = try securedApplication(store: store, configuration: configuration, parts: parts) { port in
+            let admission = APIAdmission(store: store)
+            let app = try securedApplication(store: store, configuration: configuration, parts: parts, admission: admission) { port in
                 writeKubeconfig(configuration.kubeconfig(port: port, certificateAuthorityPEM: kubeconfigCA, token: token),
                                 to: path, announce: "https://\(host):\(port)")
             }
-            services = [app, AuthorizationWatchService(store: store, cache: parts.security.policies)]
+            services = [app, AuthorizationWatchService(store: store, cache: parts.security.policies, admission: admission)]
         }
         // SIGTERM/SIGINT shut down gracefully, but open watches never end on their own: after a
         // short grace period the group cancels them (watch streams end on cancellation).

@@ -181,6 +181,9 @@ struct ResourceHandlers: Sendable {
         if resource.type.namespaced, let namespace = path.namespace {
             try await requireNamespace(namespace)
         }
+        let admitted = try await server.admission.admit(object, old: nil, resource: resource, subresource: nil, dryRun: query["dryRun"] != nil)
+        object = admitted.object
+        warnings += admitted.warnings
         if query["dryRun"] != nil { return HTTPResponses.json(.object(object), code: 201, warnings: warnings) }
         // A name made from `generateName` that is taken is drawn again, as kube-apiserver does
         // since RetryGenerateName (1.31): clients see AlreadyExists only for names they chose.
@@ -244,6 +247,12 @@ struct ResourceHandlers: Sendable {
         if let manager {
             object = resource.fieldManager.recordUpdate(old: old, new: object, manager: manager,
                                                         target: updateTarget == .status ? .status : .main, now: .now())
+        }
+        if !prepared.deleteNow {
+            let admitted = try await server.admission.admit(object, old: old, resource: resource, subresource: path.subresource,
+                                                            dryRun: query["dryRun"] != nil)
+            object = admitted.object
+            warnings += admitted.warnings
         }
         if query["dryRun"] != nil { return HTTPResponses.json(.object(object), code: code, warnings: warnings) }
         if prepared.deleteNow {

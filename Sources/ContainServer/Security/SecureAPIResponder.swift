@@ -139,7 +139,9 @@ public struct SecureAPIResponder: HTTPResponder, Sendable {
         }
         var response: Response
         do {
-            response = try await server.respond(to: request, context: context)
+            response = try await RequestIdentity.$user.withValue(authenticated.user) {
+                try await server.respond(to: request, context: context)
+            }
         } catch {
             if let watchSlot { security.watchLimiter?.release(watchSlot) }
             throw error

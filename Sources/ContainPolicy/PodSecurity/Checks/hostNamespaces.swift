@@ -9,10 +9,10 @@ extension PodSecurityChecks {
     static func hostNamespacesV1Dot0(_ spec: PodSpec) -> PodSecurityFinding? {
         let network = spec.hostNetwork == true, pid = spec.hostPID == true, ipc = spec.hostIPC == true
         if !network && !pid && !ipc { return nil }
-        var names: [String] = []  // sorted, as upstream lists them
-        if ipc { names.append("hostIPC") }
-        if network { names.append("hostNetwork") }
-        if pid { names.append("hostPID") }
+        var names: [String] = []  // in upstream's order and wording
+        if network { names.append("hostNetwork=true") }
+        if pid { names.append("hostPID=true") }
+        if ipc { names.append("hostIPC=true") }
         return PodSecurityFinding(reason: "host namespaces", detail: names.joined(separator: ", "))
     }
 }

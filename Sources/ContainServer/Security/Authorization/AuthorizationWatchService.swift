@@ -2,14 +2,17 @@ import ContainStore
 import ServiceLifecycle
 
 /// Watches the store and invalidates the policy cache when a Role, binding or Tenant changes
-/// by any path (another API replica, garbage collection), so decisions never lag behind.
+/// by any path (another API replica, garbage collection), so decisions never lag behind; and
+/// the admission engine's tenants likewise when `admission` is given.
 public struct AuthorizationWatchService: Service {
     let store: any ObjectStore
     let cache: AuthorizationPolicyCache
+    let admission: APIAdmission?
 
-    public init(store: any ObjectStore, cache: AuthorizationPolicyCache) {
+    public init(store: any ObjectStore, cache: AuthorizationPolicyCache, admission: APIAdmission? = nil) {
         self.store = store
         self.cache = cache
+        self.admission = admission
     }
 
     public func run() async throws {
@@ -17,8 +20,10 @@ public struct AuthorizationWatchService: Service {
             do {
                 let start = try await store.currentRevision()
                 cache.invalidate()
+                admission?.invalidate()
                 for try await event in try await store.watch(nil, namespace: nil, after: start).cancelOnGracefulShutdown() {
                     if AuthorizationPolicyCache.dependencies.contains(event.object.key.resource) { cache.invalidate() }
+                    if APIAdmission.dependencies.contains(event.object.key.resource) { admission?.invalidate() }
                 }
             } catch is CancellationError {
                 return

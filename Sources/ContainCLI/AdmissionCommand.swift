@@ -76,6 +76,7 @@ struct AdmissionCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try makeConfiguration()
+        ServerProcessTuning.apply()
         Task {
             do {
                 try await AdmissionServer.run(configuration)

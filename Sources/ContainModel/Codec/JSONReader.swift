@@ -9,13 +9,19 @@ public struct JSONReader {
 
     private let bytes: [UInt8]
     private let file: String?
+    /// Whether a `SourceNode` tree is built beside the values (for `documents`, whose callers
+    /// report positions); `value` only needs positions for its errors and skips the tree.
+    private let tracksSource: Bool
+    /// Member names whose values are checked but not kept (see `value(_:omitting:)`).
+    private var omitted: [String] = []
     private var offset = 0
     private var line = 1
     private var lineStart = 0
 
-    private init(bytes: [UInt8], file: String?) {
+    private init(bytes: [UInt8], file: String?, tracksSource: Bool = true) {
         self.bytes = bytes
         self.file = file
+        self.tracksSource = tracksSource
     }
 
     /// Parses one JSON document, or a stream of whitespace-separated documents.
@@ -33,7 +39,23 @@ public struct JSONReader {
 
     /// Parses exactly one JSON value.
     public static func value(_ text: String, file: String? = nil) throws(SyntaxError) -> JSONValue {
-        var reader = JSONReader(bytes: Array(text.utf8), file: file)
+        var reader = JSONReader(bytes: Array(text.utf8), file: file, tracksSource: false)
+        reader.skipWhitespace()
+        let (value, _) = try reader.parseValue(depth: 0)
+        reader.skipWhitespace()
+        if reader.offset < reader.bytes.count {
+            throw reader.error("unexpected content after the JSON value")
+        }
+        return value
+    }
+
+    /// Parses exactly one JSON value, leaving out of every object the members named in
+    /// `omitted` (at any depth). Their values are still read as JSON, so malformed input is
+    /// refused exactly as by `value(_:)`, but nothing is built for them: readers that need a few
+    /// fields of a large document (admission reading a pod under its `managedFields`) skip the rest.
+    public static func value(_ text: String, omitting omitted: [String]) throws(SyntaxError) -> JSONValue {
+        var reader = JSONReader(bytes: Array(text.utf8), file: nil, tracksSource: false)
+        reader.omitted = omitted
         reader.skipWhitespace()
         let (value, _) = try reader.parseValue(depth: 0)
         reader.skipWhitespace()
@@ -141,9 +163,23 @@ public struct JSONReader {
             }
             offset += 1
             skipWhitespace()
+            if !omitted.isEmpty && omitted.contains(key) {
+                try skipValue(depth: depth + 1)
+                skipWhitespace()
+                guard offset < bytes.count else { throw error("unexpected end of JSON input in object") }
+                if bytes[offset] == UInt8(ascii: ",") {
+                    offset += 1
+                    continue
+                }
+                if bytes[offset] == UInt8(ascii: "}") {
+                    offset += 1
+                    return (.object(JSONObject(uniqueMembers: object)), .mapping(start, members))
+                }
+                throw error("expected ',' or '}' after object member")
+            }
             let (value, node) = try parseValue(depth: depth + 1)
             object.append((key, value))
-            members.append(SourceMember(key: key, keyPosition: keyPosition, value: node))
+            if tracksSource { members.append(SourceMember(key: key, keyPosition: keyPosition, value: node)) }
             skipWhitespace()
             guard offset < bytes.count else { throw error("unexpected end of JSON input in object") }
             if bytes[offset] == UInt8(ascii: ",") {
@@ -171,7 +207,7 @@ public struct JSONReader {
             skipWhitespace()
             let (value, node) = try parseValue(depth: depth + 1)
             elements.append(value)
-            nodes.append(node)
+            if tracksSource { nodes.append(node) }
             skipWhitespace()
             guard offset < bytes.count else { throw error("unexpected end of JSON input in array") }
             if bytes[offset] == UInt8(ascii: ",") {
@@ -184,6 +220,100 @@ public struct JSONReader {
             }
             throw error("expected ',' or ']' after array element")
         }
+    }
+
+    /// Reads one value as `parseValue` would, refusing what it refuses, without building it.
+    private mutating func skipValue(depth: Int) throws(SyntaxError) {
+        guard depth < Self.maximumDepth else { throw error("JSON nested deeper than \(Self.maximumDepth) levels") }
+        guard offset < bytes.count else { throw error("unexpected end of JSON input") }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"):
+            offset += 1
+            skipWhitespace()
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
+                offset += 1
+                return
+            }
+            while true {
+                skipWhitespace()
+                guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+                    throw error("expected a string for an object member name")
+                }
+                try skipString()
+                skipWhitespace()
+                guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after object member name")
+                }
+                offset += 1
+                skipWhitespace()
+                try skipValue(depth: depth + 1)
+                skipWhitespace()
+                guard offset < bytes.count else { throw error("unexpected end of JSON input in object") }
+                if bytes[offset] == UInt8(ascii: ",") {
+                    offset += 1
+                    continue
+                }
+                if bytes[offset] == UInt8(ascii: "}") {
+                    offset += 1
+                    return
+                }
+                throw error("expected ',' or '}' after object member")
+            }
+        case UInt8(ascii: "["):
+            offset += 1
+            skipWhitespace()
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
+                offset += 1
+                return
+            }
+            while true {
+                skipWhitespace()
+                try skipValue(depth: depth + 1)
+                skipWhitespace()
+                guard offset < bytes.count else { throw error("unexpected end of JSON input in array") }
+                if bytes[offset] == UInt8(ascii: ",") {
+                    offset += 1
+                    continue
+                }
+                if bytes[offset] == UInt8(ascii: "]") {
+                    offset += 1
+                    return
+                }
+                throw error("expected ',' or ']' after array element")
+            }
+        case UInt8(ascii: "\""):
+            try skipString()
+        default:
+            _ = try parseValue(depth: depth)  // a scalar: cheap to read as usual
+        }
+    }
+
+    /// Reads a string literal (escapes checked) without building it.
+    private mutating func skipString() throws(SyntaxError) {
+        offset += 1
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                return
+            }
+            if byte < 0x20 { throw error("invalid control character in string literal") }
+            offset += 1
+            guard byte == UInt8(ascii: "\\") else { continue }
+            guard offset < bytes.count else { break }
+            let escape = bytes[offset]
+            offset += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                continue
+            case UInt8(ascii: "u"):
+                _ = try parseHex4()
+            default:
+                throw error("invalid escape '\\\(Self.printable(escape))' in string literal")
+            }
+        }
+        throw error("unexpected end of JSON input in string literal")
     }
 
     private mutating func parseNumber() throws(SyntaxError) -> JSONValue {

@@ -41,7 +41,7 @@ public struct ValueDecoder: Sendable {
 
     /// Decodes a value of type `T`, or throws every problem found.
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(DecodingFailure) -> T {
-        let session = DecodingSession()
+        let session = DecodingSession(tracksUnreadMembers: rejectsUnknownFields)
         let root = ValueDecoderImpl(value: value, parent: nil, key: nil, session: session)
         let result: T
         do {
@@ -59,11 +59,15 @@ public struct ValueDecoder: Sendable {
 /// State shared by every container of one decoding: the objects read through keyed
 /// containers (to find members nobody asked for) and the problems recorded so far.
 final class DecodingSession {
+    /// Whether objects remember which members were read (only needed to report unknown ones).
+    let tracksUnreadMembers: Bool
     var objectDecoders: [ValueDecoderImpl] = []
     var problems: [DecodingProblem] = []
     /// Paths whose decoding failed and was recovered from; unknown-field checks below them are
     /// skipped because their containers were left half-read.
     var failedPaths: [FieldPath] = []
+
+    init(tracksUnreadMembers: Bool = true) { self.tracksUnreadMembers = tracksUnreadMembers }
 
     /// Records a problem; `failed` marks its path as half-read, so unknown-field checks skip it.
     func record(_ error: any Error, failed: Bool = true) {
@@ -311,7 +315,7 @@ final class ValueDecoderImpl: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let object) = value else { throw Self.mismatch("object", value, parent, key) }
-        if !isTracked {
+        if !isTracked && session.tracksUnreadMembers {
             isTracked = true
             session.objectDecoders.append(self)
         }
@@ -338,7 +342,7 @@ final class ValueDecoderImpl: Decoder {
                 if decoder.recordsAbsentNames { decoder.absentRequested.append(key.stringValue) }
                 return nil
             }
-            decoder.markAccessed(position)
+            if decoder.session.tracksUnreadMembers { decoder.markAccessed(position) }
             return object.value(at: position)
         }
 

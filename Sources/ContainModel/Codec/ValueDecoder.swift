@@ -294,6 +294,11 @@ final class ValueDecoderImpl: Decoder {
         }
         let decoder = ValueDecoderImpl(value: value, parent: parent, key: key, session: session)
         decoder.decodedType = type
+        // Maps with string keys (labels, annotations, resource lists) are read member by member,
+        // without the keyed container the standard library's Dictionary decoding goes through.
+        if case .object(let object) = value, let map = type as? any StringKeyedMap.Type {
+            return try map.decodeMembers(of: object, with: decoder) as! T
+        }
         return try T(from: decoder)
     }
 
@@ -501,5 +506,21 @@ final class ValueDecoderImpl: Decoder {
         func decodeSingle<T: Decodable>(_ type: T.Type) throws -> T {
             try decoder.unbox(decoder.value, as: type, parent: decoder.parent, key: decoder.key)
         }
+    }
+}
+
+/// Dictionaries keyed by strings, which `ValueDecoder` fills straight from a JSON object's members.
+protocol StringKeyedMap {
+    static func decodeMembers(of object: JSONObject, with decoder: ValueDecoderImpl) throws -> Self
+}
+
+extension Dictionary: StringKeyedMap where Key == String, Value: Decodable {
+    static func decodeMembers(of object: JSONObject, with decoder: ValueDecoderImpl) throws -> Self {
+        var result = Self(minimumCapacity: object.count)
+        for position in 0..<object.count {
+            let name = object.key(at: position)
+            result[name] = try decoder.unbox(object.value(at: position), as: Value.self, parent: decoder, key: StringCodingKey(name))
+        }
+        return result
     }
 }

@@ -200,6 +200,8 @@ extension Quantity: Codable {
 
     /// Drops leading and trailing whitespace, as Go's `strings.TrimSpace` does before parsing.
     private static func trimmingWhitespace(_ text: String) -> String {
+        // Almost every quantity has nothing to trim: check the ends before building anything.
+        guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
         let head = text.drop(while: \.isWhitespace)
         let tail = head.reversed().drop(while: \.isWhitespace)
         return String(tail.reversed())

@@ -211,4 +211,202 @@ import Testing
         #expect(detail
             == #"annotation must not set AppArmor profile type to "container.apparmor.security.beta.kubernetes.io/a="say \"hi\"\\"""#)
     }
+
+    // MARK: - Go string semantics (upstream compares, sorts and quotes strings as UTF-8 bytes)
+
+    /// `strconv.Quote` (behind `%q` in appArmorProfile_1_0's `"%s=%q"`) escapes every rune that
+    /// `strconv.IsPrint` rejects: NBSP, ZERO WIDTH SPACE, NEL and private use as `\uhhhh`,
+    /// astral format characters as `\Uhhhhhhhh`, ASCII controls as `\xhh`; printable non-ASCII
+    /// (`é`) stays as it is.
+    @Test func goQuotingOfNonPrintableCharacters() throws {
+        var p = try pod(spec: "containers:\n- name: a")
+        p.metadata.annotations = [
+            "container.apparmor.security.beta.kubernetes.io/a": "x\u{A0}y\u{200B}z\u{85}\u{E000}\u{E0001}é\u{7F}\u{01}",
+        ]
+        #expect(try run(PodSecurityChecks.appArmorProfile, p)?.detail
+            == #"annotation must not set AppArmor profile type to "container.apparmor.security.beta.kubernetes.io/a="x\u00a0y\u200bz\u0085\ue000\U000e0001é\x7f\x01"""#)
+    }
+
+    /// `sets.String.List()` (capabilitiesBaseline_1_0's `nonDefaultCapabilities`) sorts by
+    /// bytes and keeps byte-distinct strings apart: `E` + U+0301 (0x45 …) sorts before `F`, and
+    /// before the precomposed `É` (0xC3 0x89), which is a different capability to upstream.
+    @Test func capabilityListsSortAndDeduplicateByBytes() throws {
+        let p = try pod(spec: """
+            containers:
+            - name: a
+              securityContext: {capabilities: {add: [F, "E\u{301}", "\u{C9}", F]}}
+            """)
+        #expect(try run(PodSecurityChecks.capabilities_baseline, p)?.detail
+            == "container \"a\" must not include \"E\u{301}\", \"F\", \"\u{C9}\" in securityContext.capabilities.add")
+    }
+
+    /// `capabilities_allowed_1_0.Has` compares bytes: `KILL` spelled with U+212A KELVIN SIGN is
+    /// not the allowed `KILL` (Swift's `==` would call them equal).
+    @Test func capabilityAllowListMatchesBytesOnly() throws {
+        let p = try pod(spec: """
+            containers:
+            - name: a
+              securityContext: {capabilities: {add: [KILL, "\u{212A}ILL"]}}
+            """)
+        #expect(try run(PodSecurityChecks.capabilities_baseline, p)?.detail
+            == "container \"a\" must not include \"\u{212A}ILL\" in securityContext.capabilities.add")
+    }
+
+    /// `strings.HasPrefix(profile, "localhost/")` (allowedAnnotationValue,
+    /// validSeccompAnnotationValue) matches bytes, so a combining mark after the slash is still
+    /// a localhost profile; Swift's `hasPrefix` compares whole characters and would not match.
+    @Test func localhostProfilePrefixMatchesBytes() throws {
+        var p = try pod(spec: "containers:\n- name: a")
+        p.metadata.annotations = [
+            "container.apparmor.security.beta.kubernetes.io/a": "localhost/\u{301}x",
+            "seccomp.security.alpha.kubernetes.io/pod": "localhost/\u{301}x",
+        ]
+        #expect(try run(PodSecurityChecks.appArmorProfile, p) == nil)
+        #expect(try run(PodSecurityChecks.seccompProfile_baseline, minor: 18, p) == nil)
+    }
+
+    // MARK: - One case per check, from the upstream check functions' format strings
+
+    /// hostNamespaces_1_0: declaration order hostNetwork, hostPID, hostIPC, each `=true`.
+    @Test func hostNamespacesAllThree() throws {
+        let p = try pod(spec: "hostIPC: true\nhostPID: true\nhostNetwork: true\ncontainers:\n- name: a")
+        #expect(try run(PodSecurityChecks.hostNamespaces, p)
+            == PodSecurityFinding(reason: "host namespaces", detail: "hostNetwork=true, hostPID=true, hostIPC=true"))
+    }
+
+    /// hostPathVolumes_1_0: volume names in declaration order (not sorted).
+    @Test func hostPathVolumesKeepDeclarationOrder() throws {
+        let p = try pod(spec: """
+            containers:
+            - name: a
+            volumes:
+            - {name: z, hostPath: {path: /a}}
+            - {name: m, emptyDir: {}}
+            - {name: b, hostPath: {path: /b}}
+            """)
+        #expect(try run(PodSecurityChecks.hostPathVolumes, p)
+            == PodSecurityFinding(reason: "hostPath volumes", detail: #"volumes "z", "b""#))
+        #expect(try run(PodSecurityChecks.restrictedVolumes, p)?.detail
+            == #"volumes "z", "b" use restricted volume type "hostPath""#)
+    }
+
+    /// hostPorts_1_0: ports are a set of decimal strings, listed in string order, unquoted.
+    @Test func hostPortsSortAsStrings() throws {
+        let p = try pod(spec: """
+            containers:
+            - name: b
+              ports: [{containerPort: 1, hostPort: 8080}, {containerPort: 2, hostPort: 443}]
+            - name: a
+              ports: [{containerPort: 3, hostPort: 80}, {containerPort: 4, hostPort: 443}]
+            """)
+        #expect(try run(PodSecurityChecks.hostPorts, p)?.detail
+            == #"containers "b", "a" use hostPorts 443, 80, 8080"#)
+    }
+
+    /// privileged_1_0.
+    @Test func privilegedContainers() throws {
+        let p = try pod(spec: """
+            initContainers:
+            - {name: i, securityContext: {privileged: true}}
+            containers:
+            - {name: a, securityContext: {privileged: false}}
+            - {name: b, securityContext: {privileged: true}}
+            """)
+        #expect(try run(PodSecurityChecks.privileged, p) == PodSecurityFinding(
+            reason: "privileged", detail: #"containers "i", "b" must not set securityContext.privileged=true"#))
+    }
+
+    /// capabilitiesBaseline_1_0.
+    @Test func nonDefaultCapabilities() throws {
+        let p = try pod(spec: """
+            containers:
+            - {name: a, securityContext: {capabilities: {add: [SYS_ADMIN, CHOWN]}}}
+            - {name: b, securityContext: {capabilities: {add: [NET_RAW, SYS_ADMIN]}}}
+            - {name: c, securityContext: {capabilities: {add: [KILL]}}}
+            """)
+        #expect(try run(PodSecurityChecks.capabilities_baseline, p) == PodSecurityFinding(
+            reason: "non-default capabilities",
+            detail: #"containers "a", "b" must not include "NET_RAW", "SYS_ADMIN" in securityContext.capabilities.add"#))
+    }
+
+    /// procMount_1_35_restricted (the wording of both procMount checks).
+    @Test func procMountTypes() throws {
+        let p = try pod(spec: """
+            containers:
+            - {name: a, securityContext: {procMount: Default}}
+            - {name: b, securityContext: {procMount: Unmasked}}
+            """)
+        #expect(try run(PodSecurityChecks.procMount, p) == PodSecurityFinding(
+            reason: "procMount", detail: #"container "b" must not set securityContext.procMount to "Unmasked""#))
+        #expect(try run(PodSecurityChecks.procMount_restricted, p)?.detail
+            == #"container "b" must not set securityContext.procMount to "Unmasked""#)
+    }
+
+    /// runAsNonRoot_1_0: explicit `false` (pod and containers) is reported before unset.
+    @Test func runAsNonRootExplicitFalse() throws {
+        let p = try pod(spec: """
+            securityContext: {runAsNonRoot: false}
+            containers:
+            - {name: a}
+            - {name: b, securityContext: {runAsNonRoot: false}}
+            - {name: c, securityContext: {runAsNonRoot: false}}
+            """)
+        #expect(try run(PodSecurityChecks.runAsNonRoot, p) == PodSecurityFinding(
+            reason: "runAsNonRoot != true",
+            detail: #"pod and containers "b", "c" must not set securityContext.runAsNonRoot=false"#))
+    }
+
+    /// runAsUser_1_23.
+    @Test func runAsUserZero() throws {
+        let p = try pod(spec: """
+            securityContext: {runAsUser: 0}
+            containers:
+            - {name: a, securityContext: {runAsUser: 0}}
+            - {name: b, securityContext: {runAsUser: 1000}}
+            """)
+        #expect(try run(PodSecurityChecks.runAsUser, minor: 34, p) == PodSecurityFinding(
+            reason: "runAsUser=0", detail: #"pod and container "a" must not set runAsUser=0"#))
+    }
+
+    /// windowsHostProcess_1_0.
+    @Test func windowsHostProcess() throws {
+        let p = try pod(spec: """
+            securityContext: {windowsOptions: {hostProcess: true}}
+            containers:
+            - {name: a, securityContext: {windowsOptions: {hostProcess: true}}}
+            - {name: b, securityContext: {windowsOptions: {hostProcess: true}}}
+            """)
+        #expect(try run(PodSecurityChecks.windowsHostProcess, p) == PodSecurityFinding(
+            reason: "hostProcess",
+            detail: #"pod and containers "a", "b" must not set securityContext.windowsOptions.hostProcess=true"#))
+    }
+
+    /// sysctls: forbidden names in declaration order, repeats kept, joined by `, `, unquoted.
+    @Test func forbiddenSysctls() throws {
+        let p = try pod(spec: """
+            securityContext:
+              sysctls:
+              - {name: kernel.msgmax, value: '1'}
+              - {name: kernel.shm_rmid_forced, value: '1'}
+              - {name: fs.mqueue.msg_max, value: '1'}
+              - {name: kernel.msgmax, value: '2'}
+            containers:
+            - name: a
+            """)
+        #expect(try run(PodSecurityChecks.sysctls, p) == PodSecurityFinding(
+            reason: "forbidden sysctls", detail: "kernel.msgmax, fs.mqueue.msg_max, kernel.msgmax"))
+    }
+
+    /// seccompProfileBaseline_1_19.
+    @Test func seccompProfileBaselineField() throws {
+        let p = try pod(spec: """
+            securityContext: {seccompProfile: {type: Unconfined}}
+            containers:
+            - {name: a, securityContext: {seccompProfile: {type: RuntimeDefault}}}
+            - {name: b, securityContext: {seccompProfile: {type: Unconfined}}}
+            """)
+        #expect(try run(PodSecurityChecks.seccompProfile_baseline, p) == PodSecurityFinding(
+            reason: "seccompProfile",
+            detail: #"pod and container "b" must not set securityContext.seccompProfile.type to "Unconfined""#))
+    }
 }

@@ -29,23 +29,54 @@ func joinQuote(_ items: [String]) -> String {
     return out
 }
 
+/// `singular` for a count of one, else `plural`.
 @usableFromInline
 func pluralize(_ singular: String, _ plural: String, _ count: Int) -> String {
     count == 1 ? singular : plural
 }
 
-/// The items sorted and without duplicates, as Go's `sets.String.List()` returns them.
+/// The items sorted and without duplicates, as Go's `sets.String.List()` returns them: ordered
+/// and compared by their UTF-8 bytes, as Go compares strings. (Swift's `<` and `==` work on
+/// canonically equivalent forms instead, so `"CAF\u{C9}"` and `"CAFE\u{301}"` would merge.)
 @usableFromInline
 func sortedUnique(_ items: [String]) -> [String] {
-    var result = items.sorted()
+    var result = goSorted(items)
     var index = 1
     while index < result.count {
-        if result[index] == result[index - 1] { result.remove(at: index) } else { index += 1 }
+        if goEqual(result[index], result[index - 1]) { result.remove(at: index) } else { index += 1 }
     }
     return result
 }
 
-/// Go's `%q` for a string: double-quoted, with `"`, `\` and control characters escaped.
+/// The items in Go's `sort.Strings` order: by UTF-8 bytes; duplicates kept.
+@usableFromInline
+func goSorted(_ items: [String]) -> [String] {
+    items.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+}
+
+/// Go's `==` on strings: the same UTF-8 bytes.
+@usableFromInline
+func goEqual(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+/// Go's `strings.HasPrefix`: whether the UTF-8 bytes of `text` start with those of `prefix`.
+/// (Swift's `hasPrefix` compares whole characters, so `"localhost/\u{301}x"` would not match
+/// `"localhost/"` there, while it does for upstream.)
+@usableFromInline
+func goHasPrefix(_ text: String, _ prefix: String) -> Bool { text.utf8.starts(with: prefix.utf8) }
+
+/// Go's `sets.String.Has`: whether `set` holds an element with exactly the bytes of `item`.
+/// `Set.contains` alone would also match a canonically equivalent spelling (such as `KILL`
+/// written with U+212A KELVIN SIGN), which upstream treats as a different string.
+@usableFromInline
+func goContains(_ set: Set<String>, _ item: String) -> Bool {
+    guard let index = set.firstIndex(of: item) else { return false }
+    return goEqual(set[index], item)
+}
+
+/// Go's `%q` for a string (`strconv.Quote`): double-quoted; `"` and `\` backslash-escaped;
+/// `\a \b \f \n \r \t \v` by name; other ASCII controls as `\xhh`; any other character Go does
+/// not count as printable (`strconv.IsPrint`: not a letter, mark, number, punctuation or
+/// symbol, such as U+00A0 or U+200B) as `\uhhhh` or `\Uhhhhhhhh`; hex digits lowercase.
 @usableFromInline
 func goQuote(_ text: String) -> String {
     var out = "\""
@@ -53,24 +84,52 @@ func goQuote(_ text: String) -> String {
         switch scalar {
         case "\"": out += "\\\""
         case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
         case "\u{07}": out += "\\a"
         case "\u{08}": out += "\\b"
         case "\u{0C}": out += "\\f"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
         case "\u{0B}": out += "\\v"
         default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-            } else {
+            if goIsPrint(scalar) {
                 out.unicodeScalars.append(scalar)
+            } else if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += "\\x" + lowerHex(scalar.value, digits: 2)
+            } else if scalar.value < 0x10000 {
+                out += "\\u" + lowerHex(scalar.value, digits: 4)
+            } else {
+                out += "\\U" + lowerHex(scalar.value, digits: 8)
             }
         }
     }
     out += "\""
     return out
+}
+
+/// Go's `strconv.IsPrint`: ASCII `0x20...0x7E`, and beyond ASCII the letters, marks, numbers,
+/// punctuation and symbols (no spaces other than U+0020, controls, formats or private use).
+@usableFromInline
+func goIsPrint(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value != 0x7F }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+         .nonspacingMark, .spacingMark, .enclosingMark,
+         .decimalNumber, .letterNumber, .otherNumber,
+         .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+         .initialPunctuation, .finalPunctuation, .otherPunctuation,
+         .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+        return true
+    default:
+        return false
+    }
+}
+
+/// `value` in lowercase hexadecimal, zero-padded to `digits`.
+@usableFromInline
+func lowerHex(_ value: UInt32, digits: Int) -> String {
+    let hex = String(value, radix: 16)
+    return String(repeating: "0", count: max(0, digits - hex.count)) + hex
 }
 
 /// `pod and containers "a", "b"`-style setter lists, joined by ` and `.

@@ -16,7 +16,7 @@ extension PodSecurityChecks {
     }
 
     static func allowedAppArmorAnnotation(_ value: String) -> Bool {
-        value.isEmpty || value == "runtime/default" || value.hasPrefix("localhost/")
+        value.isEmpty || goEqual(value, "runtime/default") || goHasPrefix(value, "localhost/")
     }
 
     static func appArmorProfileV1Dot0(_ metadata: ObjectMeta?, _ spec: PodSpec) -> PodSecurityFinding? {
@@ -36,7 +36,7 @@ extension PodSecurityChecks {
         var badAnnotations: [String] = []
         if let annotations = metadata?.annotations {
             for (key, value) in annotations
-            where key.hasPrefix(appArmorAnnotationPrefix) && !allowedAppArmorAnnotation(value) {
+            where goHasPrefix(key, appArmorAnnotationPrefix) && !allowedAppArmorAnnotation(value) {
                 badAnnotations.append("\(key)=\(goQuote(value))")
             }
         }
@@ -44,7 +44,7 @@ extension PodSecurityChecks {
         var setterList = setters(pod: podBad, containers: badContainers)
         var valueList = sortedUnique(badValues)
         if !badAnnotations.isEmpty {
-            valueList += badAnnotations.sorted()
+            valueList += goSorted(badAnnotations)
             let annotationSetter = pluralize("annotation", "annotations", badAnnotations.count)
             setterList = setterList.isEmpty ? annotationSetter : setterList + " and " + annotationSetter
         }

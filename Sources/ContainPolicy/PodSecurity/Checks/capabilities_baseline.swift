@@ -18,7 +18,7 @@ extension PodSecurityChecks {
         visitContainers(spec) { name, sc in
             guard let added = sc?.capabilities?.add else { return }
             var valid = true
-            for capability in added where !defaultCapabilities.contains(capability) {
+            for capability in added where !goContains(defaultCapabilities, capability) {
                 valid = false
                 badCapabilities.append(capability)
             }

@@ -15,7 +15,7 @@ extension PodSecurityChecks {
     static let seccompContainerAnnotationPrefix = "container.seccomp.security.alpha.kubernetes.io/"
 
     static func validSeccompAnnotation(_ value: String) -> Bool {
-        value == "runtime/default" || value == "docker/default" || value.hasPrefix("localhost/")
+        goEqual(value, "runtime/default") || goEqual(value, "docker/default") || goHasPrefix(value, "localhost/")
     }
 
     static func validSeccomp(_ type: SeccompProfileType) -> Bool {
@@ -30,7 +30,7 @@ extension PodSecurityChecks {
         }
         // Container annotations count only for containers of the pod; matched without building keys.
         for (key, value) in annotations
-        where key.hasPrefix(seccompContainerAnnotationPrefix) && !validSeccompAnnotation(value) {
+        where goHasPrefix(key, seccompContainerAnnotationPrefix) && !validSeccompAnnotation(value) {
             let name = key.utf8.dropFirst(seccompContainerAnnotationPrefix.utf8.count)
             var known = false
             visitContainers(spec) { containerName, _ in

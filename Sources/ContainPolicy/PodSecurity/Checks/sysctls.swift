@@ -30,7 +30,7 @@ extension PodSecurityChecks {
     static func sysctlsCheck(_ spec: PodSpec, allowed: Set<String>) -> PodSecurityFinding? {
         guard let sysctls = spec.securityContext?.sysctls else { return nil }
         var forbidden: [String] = []
-        for sysctl in sysctls where !allowed.contains(sysctl.name) { forbidden.append(sysctl.name) }
+        for sysctl in sysctls where !goContains(allowed, sysctl.name) { forbidden.append(sysctl.name) }
         if forbidden.isEmpty { return nil }
         return PodSecurityFinding(reason: "forbidden sysctls", detail: forbidden.joined(separator: ", "))
     }

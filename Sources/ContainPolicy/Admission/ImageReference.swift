@@ -9,21 +9,22 @@ public struct ImageReference: Sendable, Hashable {
     /// `sha256:…` when referenced by digest.
     public var digest: Substring?
 
-    /// Parses `text`; nil when it is empty or has no repository.
+    /// Parses `text`; nil when it is empty or has no repository. The separators are ASCII, so the
+    /// search runs over UTF-8 bytes (no grapheme breaking), and their indices cut the string.
     public init?(_ text: String) {
         guard !text.isEmpty else { return nil }
         var name = Substring(text)
-        if let at = name.firstIndex(of: "@") {
-            digest = name[name.index(after: at)...]
+        if let at = name.utf8.firstIndex(of: UInt8(ascii: "@")) {
+            digest = name[name.utf8.index(after: at)...]
             name = name[..<at]
         } else {
             digest = nil
         }
-        if let slash = name.firstIndex(of: "/") {
+        if let slash = name.utf8.firstIndex(of: UInt8(ascii: "/")) {
             let first = name[..<slash]
-            if first.contains(".") || first.contains(":") || first == "localhost" {
+            if first.utf8.contains(UInt8(ascii: ".")) || first.utf8.contains(UInt8(ascii: ":")) || first == "localhost" {
                 registry = first
-                name = name[name.index(after: slash)...]
+                name = name[name.utf8.index(after: slash)...]
             } else {
                 registry = "docker.io"
             }
@@ -31,13 +32,13 @@ public struct ImageReference: Sendable, Hashable {
             registry = "docker.io"
         }
         // Drop the tag: a colon after the last slash.
-        let lastSlash = name.lastIndex(of: "/")
-        if let colon = name.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
+        let lastSlash = name.utf8.lastIndex(of: UInt8(ascii: "/"))
+        if let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")), lastSlash.map({ colon > $0 }) ?? true {
             name = name[..<colon]
         }
         guard !name.isEmpty else { return nil }
         repository = name
-        if registry == "docker.io" && !name.contains("/") {
+        if registry == "docker.io" && !name.utf8.contains(UInt8(ascii: "/")) {
             repository = "library/" + name
         }
     }
@@ -57,7 +58,8 @@ public struct ImageReference: Sendable, Hashable {
     public func isUnder(_ prefix: RegistryPrefix) -> Bool {
         guard registry == prefix.host else { return false }
         guard let path = prefix.path else { return true }
-        return repository == path || (repository.hasPrefix(path) && repository.utf8.dropFirst(path.utf8.count).first == UInt8(ascii: "/"))
+        return repository == path
+            || (repository.utf8.starts(with: path.utf8) && repository.utf8.dropFirst(path.utf8.count).first == UInt8(ascii: "/"))
     }
 }
 

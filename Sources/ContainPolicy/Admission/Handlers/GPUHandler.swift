@@ -13,10 +13,10 @@ struct GPUHandler: PodHandler {
             let limits = resources.limits ?? [:]
             let requests = resources.requests ?? [:]
             if limits.isEmpty && requests.isEmpty { return }
-            for key in limits.keys where key.hasPrefix("nvidia.com/") {
+            for key in limits.keys where key.utf8.starts(with: "nvidia.com/".utf8) {
                 check(key, container: name, at: pod.containerPath(kind, index), tenant: tenant, &outcome)
             }
-            for key in requests.keys where key.hasPrefix("nvidia.com/") && limits[key] == nil {
+            for key in requests.keys where key.utf8.starts(with: "nvidia.com/".utf8) && limits[key] == nil {
                 check(key, container: name, at: pod.containerPath(kind, index), tenant: tenant, &outcome)
             }
         }

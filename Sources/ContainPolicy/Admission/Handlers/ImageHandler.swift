@@ -6,7 +6,7 @@ struct ImageHandler: PodHandler {
         guard let tenant = input.tenant, tenant.registries != nil || tenant.requireDigest else { return }
         forEachContainer(pod.spec, ephemeral: true) { kind, index, name, image, _ in
             guard let image else { return }
-            let path = pod.containerPath(kind, index).child("image")
+            var path: FieldPath { pod.containerPath(kind, index).child("image") }  // built only for a report
             guard let reference = ImageReference(image) else {
                 outcome.report(.registries, tenant.mode(.registries), path,
                                "container \"\(name)\" has an unreadable image reference \"\(image)\"")

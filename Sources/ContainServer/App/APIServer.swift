@@ -20,6 +20,9 @@ public struct APIServer: HTTPResponder, Sendable {
     let openAPI: OpenAPIDocuments
     /// Request counts and latencies, served at `/metrics`.
     public let metrics: APIMetrics
+    /// Create-only resources served in front of this server (the access reviews, when requests
+    /// are authorised), listed in discovery with the registry's.
+    public private(set) var createOnlyResources: [ResourceType] = []
 
     public init(store: any ObjectStore, registry: ResourceRegistry = .standard, serverAddress: String = "127.0.0.1:6443",
                 bookmarkInterval: Double = 10) {
@@ -30,6 +33,15 @@ public struct APIServer: HTTPResponder, Sendable {
         self.openAPI = OpenAPIDocuments(registry: registry)
         self.metrics = APIMetrics()
     }
+
+    /// This server with `resources` listed in discovery as create-only.
+    public func listing(createOnly resources: [ResourceType]) -> APIServer {
+        var copy = self
+        copy.createOnlyResources = resources
+        return copy
+    }
+
+    var discovery: Discovery { Discovery(registry: registry, createOnly: createOnlyResources) }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
@@ -99,16 +111,16 @@ public struct APIServer: HTTPResponder, Sendable {
         case .coreGroup, .groups:
             let core = apiPath == .coreGroup
             if Discovery.wantsAggregated(accept) {
-                return HTTPResponses.json(Discovery(registry: registry).aggregated(core: core),
+                return HTTPResponses.json(discovery.aggregated(core: core),
                                           contentType: Discovery.aggregatedContentType)
             }
-            return HTTPResponses.json(core ? Discovery(registry: registry).apiVersions(serverAddress: serverAddress)
-                                           : Discovery(registry: registry).groupList())
+            return HTTPResponses.json(core ? discovery.apiVersions(serverAddress: serverAddress)
+                                           : discovery.groupList())
         case .group(let group):
-            guard let value = Discovery(registry: registry).group(group) else { throw APIError.pathNotFound(path) }
+            guard let value = discovery.group(group) else { throw APIError.pathNotFound(path) }
             return HTTPResponses.json(value)
         case .groupVersion(let group, let version):
-            guard let value = Discovery(registry: registry).resourceList(group: group, version: version) else {
+            guard let value = discovery.resourceList(group: group, version: version) else {
                 throw APIError.pathNotFound(path)
             }
             return HTTPResponses.json(value)

@@ -15,8 +15,9 @@ public struct SecureAPIResponder: HTTPResponder, Sendable {
     public let server: APIServer
     public let security: APISecurity
 
+    /// `server` with the access reviews this guard answers listed in its discovery.
     public init(server: APIServer, security: APISecurity) {
-        self.server = server
+        self.server = server.listing(createOnly: Discovery.accessReviews)
         self.security = security
     }
 
@@ -111,10 +112,12 @@ public struct SecureAPIResponder: HTTPResponder, Sendable {
         if case .resource(let resource)? = apiPath, resource.group == "authorization.k8s.io",
            let kind = AccessReviewHandler.kinds[resource.plural], resource.name == nil
         {
+            guard AccessReviewHandler.isServed(resource) else { throw APIError.pathNotFound(request.uri.path) }
             guard request.method == .post else { throw APIError.methodNotAllowed(request.method.rawValue, resource.plural + ".authorization.k8s.io") }
             let bytes = try await Self.bodyBytes(request)
             let body = try AccessReviewHandler.body(bytes, contentType: request.headers[.contentType] ?? "application/json")
-            let review = try AccessReviewHandler(policy: policy).respond(kind: kind, body: body, context: authenticated)
+            let review = try AccessReviewHandler(policy: policy).respond(kind: kind, body: body, context: authenticated,
+                                                                         namespace: resource.namespace)
             return HTTPResponses.json(.object(review), code: 201)
         }
         var request = request

@@ -186,6 +186,27 @@ struct LocalSubjectAccessReviewTests {
         }
     }
 
+    @Test func openAPIDescribesTheReviewsCreateOperations() async throws {
+        let (app, _) = try await SecurityRouterTests.makeApp()
+        try await app.test(.router) { client in
+            let headers = SecurityRouterTests.bearer("bob-token")
+            var documentURL: String?
+            try await client.execute(uri: "/openapi/v3", method: .get, headers: headers) { response in
+                documentURL = SecurityRouterTests.json(response)["paths"]?["apis/authorization.k8s.io/v1"]?["serverRelativeURL"]?.stringValue
+                #expect(SecurityRouterTests.json(response)["paths"]?["apis/platform.contain.dev/v1alpha1"] != nil)
+            }
+            let url = try #require(documentURL)
+            try await client.execute(uri: url, method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+                let paths = SecurityRouterTests.json(response)["paths"]
+                let local = paths?["/apis/authorization.k8s.io/v1/namespaces/{namespace}/localsubjectaccessreviews"]
+                #expect(local?["post"]?["x-kubernetes-group-version-kind"]?["kind"] == "LocalSubjectAccessReview")
+                #expect(local?["get"] == nil)
+                #expect(paths?["/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"]?["post"] != nil)
+            }
+        }
+    }
+
     @Test func withoutTheGuardDiscoveryHasNoReviews() {
         let discovery = Discovery(registry: .standard)
         #expect(discovery.group("authorization.k8s.io") == nil)

@@ -17,7 +17,7 @@ public struct APIServer: HTTPResponder, Sendable {
     public let serverAddress: String
     /// Seconds between watch bookmarks when `allowWatchBookmarks=true`.
     public let bookmarkInterval: Double
-    let openAPI: OpenAPIDocuments
+    private(set) var openAPI: OpenAPIDocuments
     /// Request counts and latencies, served at `/metrics`.
     public let metrics: APIMetrics
     /// Create-only resources served in front of this server (the access reviews, when requests
@@ -34,10 +34,11 @@ public struct APIServer: HTTPResponder, Sendable {
         self.metrics = APIMetrics()
     }
 
-    /// This server with `resources` listed in discovery as create-only.
+    /// This server with `resources` listed in discovery and OpenAPI as create-only.
     public func listing(createOnly resources: [ResourceType]) -> APIServer {
         var copy = self
         copy.createOnlyResources = resources
+        copy.openAPI = openAPI.adding(createOnly: resources)
         return copy
     }
 

@@ -140,6 +140,20 @@ public struct APIServer: HTTPResponder, Sendable {
         }
     }
 
+    /// A list of `path`'s collection holding only the objects whose name `visible` accepts, or
+    /// nil when it accepts none of them (the caller then refuses the list).
+    func visibleList(_ request: Request, _ path: ResourcePath, visible: @escaping @Sendable (String) -> Bool) async throws -> Response? {
+        guard let resource = registry.resource(group: path.group, version: path.version, plural: path.plural),
+              path.name == nil, path.subresource == nil
+        else { return nil }
+        let any = try await store.list(ListRequest(resource: resource.key, limit: 1, filter: { visible($0.key.name) }))
+        guard !any.items.isEmpty else { return nil }
+        let query = QueryParameters(request.uri.query)
+        let handlers = ResourceHandlers(server: self, resource: resource, path: path, query: query,
+                                        accept: request.headers[.accept] ?? "", userAgent: request.headers[.userAgent] ?? "")
+        return try await handlers.list(visible: visible)
+    }
+
     func handleResource(_ request: Request, _ path: ResourcePath, _ query: QueryParameters) async throws -> Response {
         guard let resource = registry.resource(group: path.group, version: path.version, plural: path.plural) else {
             throw APIError.pathNotFound(request.uri.path)

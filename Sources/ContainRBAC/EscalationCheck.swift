@@ -81,7 +81,12 @@ public struct EscalationCheck: Sendable {
         if let urls = atom.nonResourceURLs, !urls.isEmpty {
             let owned = owner.nonResourceURLs ?? []
             return urls.allSatisfy { url in
-                owned.contains { $0 == "*" || $0 == url || ($0.hasSuffix("*") && url.hasPrefix(String($0.dropLast()))) }
+                // kube-apiserver's `nonResourceURLCovers`: equal, or a prefix with every trailing `*` trimmed.
+                owned.contains { owner in
+                    var prefix = Substring(owner)
+                    while prefix.last == "*" { prefix = prefix.dropLast() }
+                    return owner == url || (owner.hasSuffix("*") && url.hasPrefix(prefix))
+                }
             }
         }
         let groups = owner.apiGroups ?? []

@@ -9,8 +9,8 @@ import ContainModel
 public struct RBACPolicy: Sendable {
     /// Effective rules of every ClusterRole by name, aggregation resolved.
     public let clusterRoleRules: [String: [PolicyRule]]
-    let clusterGrants: GrantIndex
-    let namespaceGrants: [String: GrantIndex]
+    /// Every grant, cluster-wide and per namespace, compiled for decisions.
+    let grants: CompiledGrants
     /// Bindings whose role does not exist (kube-apiserver ignores them and reports them).
     public let problems: [String]
 
@@ -21,11 +21,9 @@ public struct RBACPolicy: Sendable {
         for role in bootstrap { clusterRoles[role.metadata.name ?? ""] = role }
         for role in objects.clusterRoles { clusterRoles[role.metadata.name ?? ""] = role }
         let clusterRules = Self.aggregate(clusterRoles)
-        var compiledCluster: [String: [CompiledRule]] = [:]
-        for (name, rules) in clusterRules { compiledCluster[name] = rules.map(CompiledRule.init) }
-        var roleRules: [String: [CompiledRule]] = [:]
+        var roleRules: [String: [PolicyRule]] = [:]
         for role in objects.roles {
-            roleRules[(role.metadata.namespace ?? "") + "/" + (role.metadata.name ?? "")] = (role.rules ?? []).map(CompiledRule.init)
+            roleRules[(role.metadata.namespace ?? "") + "/" + (role.metadata.name ?? "")] = role.rules ?? []
         }
 
         var problems: [String] = []
@@ -34,7 +32,7 @@ public struct RBACPolicy: Sendable {
         for binding in bootstrapBindings + objects.clusterRoleBindings { clusterBindings[binding.metadata.name ?? ""] = binding }
         for binding in clusterBindings.values.sorted(by: { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }) {
             let name = binding.metadata.name ?? ""
-            guard binding.roleRef.kind == "ClusterRole", let rules = compiledCluster[binding.roleRef.name] else {
+            guard binding.roleRef.kind == "ClusterRole", let rules = clusterRules[binding.roleRef.name] else {
                 problems.append("ClusterRoleBinding \"\(name)\": clusterrole.rbac.authorization.k8s.io \"\(binding.roleRef.name)\" not found")
                 continue
             }
@@ -46,9 +44,9 @@ public struct RBACPolicy: Sendable {
         var namespaced: [String: GrantIndex] = [:]
         for binding in objects.roleBindings {
             let namespace = binding.metadata.namespace ?? "", name = binding.metadata.name ?? ""
-            let rules: [CompiledRule]?
+            let rules: [PolicyRule]?
             switch binding.roleRef.kind {
-            case "ClusterRole": rules = compiledCluster[binding.roleRef.name]
+            case "ClusterRole": rules = clusterRules[binding.roleRef.name]
             case "Role": rules = roleRules[namespace + "/" + binding.roleRef.name]
             default: rules = nil
             }
@@ -63,8 +61,7 @@ public struct RBACPolicy: Sendable {
         }
         TenancyRule.addGrants(for: objects.tenants, clusterRules: clusterRules, cluster: &cluster, namespaced: &namespaced)
         self.clusterRoleRules = clusterRules
-        self.clusterGrants = cluster
-        self.namespaceGrants = namespaced
+        self.grants = CompiledGrants(cluster: cluster, namespaced: namespaced)
         self.problems = problems
     }
 
@@ -100,18 +97,15 @@ public struct RBACPolicy: Sendable {
     }
 
     /// Whether RBAC allows `request` for `user`, and through which binding.
+    /// Cluster-wide grants are tried before the request namespace's; the reason names the
+    /// first grant that allows it.
     public func authorize(_ user: UserInfo, _ request: RequestAttributes) -> AuthorizationDecision {
-        if user.isMaster { return .allow("RBAC: allowed by group \"system:masters\"") }
-        if let grant = clusterGrants.firstAllowing(user, request) {
-            return .allow("RBAC: allowed by \(grant.source) to User \"\(user.name)\"")
-        }
-        if !request.namespace.isEmpty, let index = namespaceGrants[request.namespace],
-           let grant = index.firstAllowing(user, request)
-        {
-            return .allow("RBAC: allowed by \(grant.source) to User \"\(user.name)\"")
-        }
+        if user.isMaster { return Self.mastersDecision }
+        if let source = grants.firstAllowing(user, request) { return .allow(by: source, user: user.name) }
         return .deny
     }
+
+    static let mastersDecision = AuthorizationDecision.allow("RBAC: allowed by group \"system:masters\"")
 
     /// The rules that apply to `user` in `namespace` (cluster-wide grants included): what
     /// `SelfSubjectRulesReview` lists and what escalation checks compare against.
@@ -119,18 +113,14 @@ public struct RBACPolicy: Sendable {
         if user.isMaster {
             return [PolicyRule(verbs: ["*"], apiGroups: ["*"], resources: ["*"]), PolicyRule(verbs: ["*"], nonResourceURLs: ["*"])]
         }
-        var grants = clusterGrants.all(user)
-        if !namespace.isEmpty, let index = namespaceGrants[namespace] { grants += index.all(user) }
         var seen = Set<PolicyRule>()
         var result: [PolicyRule] = []
-        for grant in grants {
-            for rule in grant.rules where seen.insert(rule.rule).inserted { result.append(rule.rule) }
-        }
+        for rule in grants.writtenRules(for: user, namespace: namespace) where seen.insert(rule).inserted { result.append(rule) }
         return result
     }
 
     /// Number of (subject, binding) grants indexed, for benchmarks and diagnostics.
-    public var grantCount: Int { clusterGrants.count + namespaceGrants.values.reduce(0) { $0 + $1.count } }
+    public var grantCount: Int { grants.count }
 }
 
 /// The objects a policy is compiled from.

@@ -17,7 +17,7 @@ enum TenancyRule {
         for tenant in tenants {
             guard let tenantName = tenant.metadata.name, !tenantName.isEmpty else { continue }
             let namespaces = tenant.spec.namespaces.map(\.name)
-            let ownerRules = instantiate(template, tenant: tenantName, namespaces: namespaces).map(CompiledRule.init)
+            let ownerRules = instantiate(template, tenant: tenantName, namespaces: namespaces)
             let ownerGrant = PolicyGrant(rules: ownerRules, source: "Tenant \"\(tenantName)\" owners of ClusterRole \"\(ownerRoleName)\"")
             func key(_ subject: TenantSubject) -> SubjectKey {
                 subject.kind == .group ? .group(subject.name) : .user(subject.name)
@@ -26,9 +26,8 @@ enum TenancyRule {
             let subjects = tenant.spec.owners.map { ($0, $0.role ?? .admin) } + (tenant.spec.members ?? []).map { ($0, $0.role ?? .edit) }
             for (subject, role) in subjects {
                 guard let rules = clusterRules[role.rawValue], !rules.isEmpty else { continue }
-                let compiled = rules.map(CompiledRule.init)
                 for namespace in namespaces {
-                    let grant = PolicyGrant(rules: compiled, source: "Tenant \"\(tenantName)\" \(role.rawValue) in namespace \"\(namespace)\" of ClusterRole \"\(role.rawValue)\"")
+                    let grant = PolicyGrant(rules: rules, source: "Tenant \"\(tenantName)\" \(role.rawValue) in namespace \"\(namespace)\" of ClusterRole \"\(role.rawValue)\"")
                     namespaced[namespace, default: GrantIndex()].add(grant, to: key(subject))
                 }
             }

@@ -134,7 +134,12 @@ struct SecurityEndToEndTests {
         #expect(other.stderr.contains(#"Error from server (Forbidden): tenants.platform.contain.dev "team-b" is forbidden: User "alice@example.test" cannot get resource "tenants" in API group "platform.contain.dev" at the cluster scope"#), "\(other.stderr)")
         let otherNamespace = try api.kubectl(["--token", alice, "get", "namespace", "team-b-dev"])
         #expect(otherNamespace.stderr.contains("Error from server (Forbidden)"))
-        #expect(try api.kubectl(["--token", alice, "get", "tenants"]).stderr.contains("Forbidden"))
+        // Listing shows the owner their own tenant and namespaces only (a filter Kubernetes lacks).
+        let tenants = try api.kubectl(["--token", alice, "get", "tenants", "-o", "name"])
+        #expect(tenants.stdout == "tenant.platform.contain.dev/team-a\n", "\(tenants.stderr)")
+        let namespaces = try api.kubectl(["--token", alice, "get", "namespaces"])
+        #expect(namespaces.stdout.contains("team-a-dev") && !namespaces.stdout.contains("team-b-dev"), "\(namespaces.stdout)\(namespaces.stderr)")
+        #expect(try api.kubectl(["--token", alice, "get", "tenants", "--watch-only", "--request-timeout", "2s"]).stderr.contains("Forbidden"))
 
         // kubectl auth can-i (protobuf SelfSubjectAccessReview) as alice, and as others through impersonation.
         #expect(try api.kubectl(["--token", alice, "auth", "can-i", "create", "networkpolicies", "-n", "team-a-dev"]).stdout == "yes\n")

@@ -17,11 +17,14 @@ public struct APIServer: HTTPResponder, Sendable {
     public let serverAddress: String
     /// Seconds between watch bookmarks when `allowWatchBookmarks=true`.
     public let bookmarkInterval: Double
-    let openAPI: OpenAPIDocuments
+    private(set) var openAPI: OpenAPIDocuments
     /// Request counts and latencies, served at `/metrics`.
     public let metrics: APIMetrics
     /// Pod Security and the tenants' guardrails, run on every create and update.
     public let admission: APIAdmission
+    /// Create-only resources served in front of this server (the access reviews, when requests
+    /// are authorised), listed in discovery with the registry's.
+    public private(set) var createOnlyResources: [ResourceType] = []
 
     public init(store: any ObjectStore, registry: ResourceRegistry = .standard, serverAddress: String = "127.0.0.1:6443",
                 bookmarkInterval: Double = 10, admission: APIAdmission? = nil) {
@@ -33,6 +36,16 @@ public struct APIServer: HTTPResponder, Sendable {
         self.metrics = APIMetrics()
         self.admission = admission ?? APIAdmission(store: store)
     }
+
+    /// This server with `resources` listed in discovery and OpenAPI as create-only.
+    public func listing(createOnly resources: [ResourceType]) -> APIServer {
+        var copy = self
+        copy.createOnlyResources = resources
+        copy.openAPI = openAPI.adding(createOnly: resources)
+        return copy
+    }
+
+    var discovery: Discovery { Discovery(registry: registry, createOnly: createOnlyResources) }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
@@ -102,16 +115,16 @@ public struct APIServer: HTTPResponder, Sendable {
         case .coreGroup, .groups:
             let core = apiPath == .coreGroup
             if Discovery.wantsAggregated(accept) {
-                return HTTPResponses.json(Discovery(registry: registry).aggregated(core: core),
+                return HTTPResponses.json(discovery.aggregated(core: core),
                                           contentType: Discovery.aggregatedContentType)
             }
-            return HTTPResponses.json(core ? Discovery(registry: registry).apiVersions(serverAddress: serverAddress)
-                                           : Discovery(registry: registry).groupList())
+            return HTTPResponses.json(core ? discovery.apiVersions(serverAddress: serverAddress)
+                                           : discovery.groupList())
         case .group(let group):
-            guard let value = Discovery(registry: registry).group(group) else { throw APIError.pathNotFound(path) }
+            guard let value = discovery.group(group) else { throw APIError.pathNotFound(path) }
             return HTTPResponses.json(value)
         case .groupVersion(let group, let version):
-            guard let value = Discovery(registry: registry).resourceList(group: group, version: version) else {
+            guard let value = discovery.resourceList(group: group, version: version) else {
                 throw APIError.pathNotFound(path)
             }
             return HTTPResponses.json(value)
@@ -128,6 +141,20 @@ public struct APIServer: HTTPResponder, Sendable {
         case .resource:
             throw APIError.pathNotFound(path)
         }
+    }
+
+    /// A list of `path`'s collection holding only the objects whose name `visible` accepts, or
+    /// nil when it accepts none of them (the caller then refuses the list).
+    func visibleList(_ request: Request, _ path: ResourcePath, visible: @escaping @Sendable (String) -> Bool) async throws -> Response? {
+        guard let resource = registry.resource(group: path.group, version: path.version, plural: path.plural),
+              path.name == nil, path.subresource == nil
+        else { return nil }
+        let any = try await store.list(ListRequest(resource: resource.key, limit: 1, filter: { visible($0.key.name) }))
+        guard !any.items.isEmpty else { return nil }
+        let query = QueryParameters(request.uri.query)
+        let handlers = ResourceHandlers(server: self, resource: resource, path: path, query: query,
+                                        accept: request.headers[.accept] ?? "", userAgent: request.headers[.userAgent] ?? "")
+        return try await handlers.list(visible: visible)
     }
 
     func handleResource(_ request: Request, _ path: ResourcePath, _ query: QueryParameters) async throws -> Response {

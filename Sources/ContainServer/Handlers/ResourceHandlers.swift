@@ -84,8 +84,14 @@ struct ResourceHandlers: Sendable {
         return (fields?.exactName, filter, matches)
     }
 
-    func list() async throws -> Response {
-        let selection = try selection()
+    /// The collection, or with `visible` only the objects whose name it accepts (applied in the
+    /// store query, before `limit`, so pages stay full and continue tokens stay valid).
+    func list(visible: (@Sendable (String) -> Bool)? = nil) async throws -> Response {
+        var selection = try selection()
+        if let visible {
+            let selected = selection.filter
+            selection.filter = { @Sendable stored in visible(stored.key.name) && (selected?(stored) ?? true) }
+        }
         var limit: Int?
         if let text = query["limit"], !text.isEmpty {
             guard let value = Int(text), value >= 0 else { throw APIError.badRequest("invalid limit: \(text)") }

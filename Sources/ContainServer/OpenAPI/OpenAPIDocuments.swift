@@ -17,7 +17,9 @@ public struct OpenAPIDocuments: Sendable {
     public var schemas: SchemaProvider?
 
     /// Documents built once, by `group/version` path (`api/v1`, `apis/g/v`).
-    let documents: [String: JSONValue]
+    private(set) var documents: [String: JSONValue]
+    /// Paths of documents for create-only resources (see `adding(createOnly:)`), after the registry's.
+    private(set) var createOnlyPaths: [String] = []
 
     public init(registry: ResourceRegistry, schemas: SchemaProvider? = nil) {
         self.registry = registry
@@ -45,14 +47,45 @@ public struct OpenAPIDocuments: Sendable {
     /// `{"paths": {"apis/g/v": {"serverRelativeURL": "/openapi/v3/apis/g/v?hash=…"}}}`.
     public func index() -> JSONValue {
         var paths = JSONObject()
-        for group in registry.groups {
-            for version in registry.versions(of: group) {
-                let path = Self.gvPath(group, version)
-                guard let document = documents[path] else { continue }
-                paths[path] = ["serverRelativeURL": .string("/openapi/v3/\(path)?hash=\(OpenAPIDocumentBuilder.hash(of: document))")]
-            }
+        let registered = registry.groups.flatMap { group in registry.versions(of: group).map { Self.gvPath(group, $0) } }
+        for path in registered + createOnlyPaths {
+            guard let document = documents[path] else { continue }
+            paths[path] = ["serverRelativeURL": .string("/openapi/v3/\(path)?hash=\(OpenAPIDocumentBuilder.hash(of: document))")]
         }
         return ["paths": .object(paths)]
+    }
+
+    /// These documents plus one per group version of `types`, resources that only answer
+    /// `create` (the access reviews), so that kubectl can find their operation and validate.
+    public func adding(createOnly types: [ResourceType]) -> OpenAPIDocuments {
+        var copy = self
+        for type in types {
+            let path = Self.gvPath(type.group, type.version)
+            guard copy.documents[path] == nil || copy.createOnlyPaths.contains(path) else { continue }
+            let sameVersion = types.filter { $0.group == type.group && $0.version == type.version }
+            if !copy.createOnlyPaths.contains(path) { copy.createOnlyPaths.append(path) }
+            copy.documents[path] = Self.createOnlyDocument(sameVersion)
+        }
+        return copy
+    }
+
+    /// A minimal document whose only operations are the `create` of each type.
+    static func createOnlyDocument(_ types: [ResourceType]) -> JSONValue {
+        var paths = JSONObject()
+        var components = JSONObject()
+        for type in types {
+            let gvk: JSONValue = ["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)]
+            let name = Self.schemaName(type)
+            components[name] = minimalSchema(APIResource(type: type), gvk: gvk)
+            let json: JSONValue = ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(name)")]]]
+            let validation: JSONValue = ["name": "fieldValidation", "in": "query", "schema": ["type": "string", "uniqueItems": true]]
+            let base = "/" + Self.gvPath(type.group, type.version) + (type.namespaced ? "/namespaces/{namespace}" : "") + "/" + type.plural
+            paths[base] = ["post": ["operationId": .string("create" + type.kind), "parameters": [validation], "requestBody": ["content": json],
+                                    "responses": ["201": ["description": "Created", "content": json]],
+                                    "x-kubernetes-group-version-kind": gvk]]
+        }
+        return ["openapi": "3.0.0", "info": ["title": "Contain", "version": .string(ContainVersion.current)],
+                "paths": .object(paths), "components": ["schemas": .object(components)]]
     }
 
     /// The schema name of a kind (`dev.contain.platform.v1alpha1.Tenant`, `io.k8s.api.core.v1.Namespace`).

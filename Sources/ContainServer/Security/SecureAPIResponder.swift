@@ -15,8 +15,9 @@ public struct SecureAPIResponder: HTTPResponder, Sendable {
     public let server: APIServer
     public let security: APISecurity
 
+    /// `server` with the access reviews this guard answers listed in its discovery.
     public init(server: APIServer, security: APISecurity) {
-        self.server = server
+        self.server = server.listing(createOnly: Discovery.accessReviews)
         self.security = security
     }
 
@@ -101,6 +102,11 @@ public struct SecureAPIResponder: HTTPResponder, Sendable {
                             _ apiPath: APIPath?) async throws -> Response {
         let attributes = authenticated.attributes
         let decision = policy.authorize(authenticated.user, attributes)
+        if !decision.allowed, case .resource(let resource)? = apiPath,
+           let owned = try await ownedObjectsList(request, resource, authenticated.user, policy)
+        {
+            return owned
+        }
         guard decision.allowed else {
             throw APIError(.failure(code: 403, reason: "Forbidden",
                                     message: ForbiddenMessage.statusMessage(authenticated.user, attributes),
@@ -111,10 +117,12 @@ public struct SecureAPIResponder: HTTPResponder, Sendable {
         if case .resource(let resource)? = apiPath, resource.group == "authorization.k8s.io",
            let kind = AccessReviewHandler.kinds[resource.plural], resource.name == nil
         {
+            guard AccessReviewHandler.isServed(resource) else { throw APIError.pathNotFound(request.uri.path) }
             guard request.method == .post else { throw APIError.methodNotAllowed(request.method.rawValue, resource.plural + ".authorization.k8s.io") }
             let bytes = try await Self.bodyBytes(request)
             let body = try AccessReviewHandler.body(bytes, contentType: request.headers[.contentType] ?? "application/json")
-            let review = try AccessReviewHandler(policy: policy).respond(kind: kind, body: body, context: authenticated)
+            let review = try AccessReviewHandler(policy: policy).respond(kind: kind, body: body, context: authenticated,
+                                                                         namespace: resource.namespace)
             return HTTPResponses.json(.object(review), code: 201)
         }
         var request = request
@@ -160,6 +168,31 @@ public struct SecureAPIResponder: HTTPResponder, Sendable {
             security.policies.invalidate()
         }
         return response
+    }
+
+    /// Collections a user may list in part without `list` on them: the objects they own.
+    static let ownedListResources: Set<ResourceKey> = [
+        ResourceKey(group: "platform.contain.dev", resource: "tenants"), ResourceKey(group: "", resource: "namespaces"),
+    ]
+
+    /// A cluster-wide list of tenants or namespaces that RBAC refuses, answered with the objects
+    /// the user may `get` one by one (authorised exactly as that GET would be: the tenancy
+    /// rule's per-tenant grants, a RoleBinding inside a namespace); nil, so 403, when there is
+    /// none. Kubernetes has no such filter; it is what lets a tenant owner run
+    /// `kubectl get tenants` and `kubectl get namespaces`. Watches are not filtered.
+    func ownedObjectsList(_ request: Request, _ resource: ResourcePath, _ user: UserInfo, _ policy: RBACPolicy) async throws -> Response? {
+        guard request.method == .get, resource.namespace == nil, resource.name == nil, resource.subresource == nil,
+              !QueryParameters(request.uri.query).flag("watch"),
+              Self.ownedListResources.contains(ResourceKey(group: resource.group, resource: resource.plural))
+        else { return nil }
+        let isNamespace = resource.group.isEmpty
+        let visible: @Sendable (String) -> Bool = { name in
+            // `GET /api/v1/namespaces/NAME` is inside namespace NAME (RequestAttributesBuilder).
+            let get = RequestAttributes.resource("get", group: resource.group, version: resource.version, resource: resource.plural,
+                                                 namespace: isNamespace ? name : "", name: name)
+            return policy.authorize(user, get).allowed
+        }
+        return try await server.visibleList(request, resource, visible: visible)
     }
 
     static func bodyBytes(_ request: Request) async throws -> [UInt8] {

@@ -55,9 +55,23 @@ public actor OIDCAuthenticator {
     private var keys: JWTKeyCollection?
     private var keysLoadedAt: Date = .distantPast
     private var lastFetchAttempt: Date = .distantPast
+    /// The issuer fetch under way, which concurrent requests wait for instead of starting their own.
+    private var inflight: Task<String, any Error>?
+
+    /// A fetch (successful or not) is not repeated sooner than this: tokens with unknown key IDs
+    /// cannot make the server hammer the issuer, and a down issuer costs one wait per interval,
+    /// not one per request, while the last good keys serve.
+    public static let refetchDelay: TimeInterval = 10
 
     public init(_ configuration: Configuration) throws {
         self.configuration = configuration
+        if configuration.jwksFile == nil {
+            // Keys fetched from the issuer are only as trustworthy as the channel: HTTPS, or plain
+            // HTTP to this machine's loopback (an issuer run beside the server, or in tests).
+            guard let url = URL(string: configuration.issuerURL), url.scheme == "https" || Self.isLoopbackHTTP(url) else {
+                throw StaticTokenFile.Problem(description: "--oidc-issuer-url \(configuration.issuerURL): must be an https URL (or http on 127.0.0.1, ::1 or localhost) to fetch its keys")
+            }
+        }
         if let file = configuration.jwksFile {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw StaticTokenFile.Problem(description: "\(file): cannot read the JWKS file")
@@ -99,7 +113,7 @@ public actor OIDCAuthenticator {
             claims = try await collection.verify(token, as: OIDCClaims.self)
         } catch {
             // An unknown key ID may mean the issuer rotated keys: refetch once, then retry.
-            guard configuration.jwksFile == nil, now.timeIntervalSince(lastFetchAttempt) > 10 else {
+            guard configuration.jwksFile == nil, now.timeIntervalSince(lastFetchAttempt) >= Self.refetchDelay else {
                 throw Rejection(description: "signature: \(error)")
             }
             let refreshed = try await currentKeys(now: now, refresh: true)
@@ -155,13 +169,22 @@ public actor OIDCAuthenticator {
     /// The key collection, loaded from the JWKS file or the issuer, cached for the refresh interval.
     private func currentKeys(now: Date, refresh: Bool) async throws -> JWTKeyCollection {
         if let keys, !refresh, now.timeIntervalSince(keysLoadedAt) < configuration.keyRefreshInterval { return keys }
-        lastFetchAttempt = now
+        // Stale keys serve until the issuer may be asked again.
+        if let keys, configuration.jwksFile == nil, now.timeIntervalSince(lastFetchAttempt) < Self.refetchDelay { return keys }
         let jwksJSON: String
         do {
             if let file = configuration.jwksFile {
+                lastFetchAttempt = now
                 jwksJSON = String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+            } else if let inflight {
+                jwksJSON = try await inflight.value
             } else {
-                jwksJSON = try await Self.fetchJWKS(issuer: configuration.issuerURL)
+                lastFetchAttempt = now
+                let issuer = configuration.issuerURL
+                let task = Task { try await Self.fetchJWKS(issuer: issuer) }
+                inflight = task
+                defer { inflight = nil }
+                jwksJSON = try await task.value
             }
             let collection = JWTKeyCollection()
             try await collection.add(jwksJSON: jwksJSON)
@@ -175,19 +198,42 @@ public actor OIDCAuthenticator {
         }
     }
 
-    /// `GET {issuer}/.well-known/openid-configuration`, then its `jwks_uri`.
+    /// `GET {issuer}/.well-known/openid-configuration`, then its `jwks_uri`. As go-oidc (which
+    /// kube-apiserver uses) does, the document must name the configured issuer; the keys URL
+    /// must be HTTPS, or HTTP on loopback.
     static func fetchJWKS(issuer: String) async throws -> String {
         let base = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
         guard let discoveryURL = URL(string: base + "/.well-known/openid-configuration") else {
             throw Rejection(description: "bad issuer URL \(issuer)")
         }
-        let (data, _) = try await URLSession.shared.data(from: discoveryURL)
-        guard let document = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let jwksURI = document["jwks_uri"] as? String, let jwksURL = URL(string: jwksURI),
-              jwksURL.scheme == "https" || jwksURL.host == "127.0.0.1" || jwksURL.host == "localhost"
+        let data = try await get(discoveryURL)
+        guard let document = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw Rejection(description: "the discovery document of \(issuer) is not a JSON object")
+        }
+        guard let named = document["issuer"] as? String, named == issuer else {
+            throw Rejection(description: "the discovery document of \(issuer) names issuer \(document["issuer"] ?? "(none)")")
+        }
+        guard let jwksURI = document["jwks_uri"] as? String, let jwksURL = URL(string: jwksURI),
+              jwksURL.scheme == "https" || isLoopbackHTTP(jwksURL)
         else { throw Rejection(description: "the discovery document of \(issuer) has no usable jwks_uri") }
-        let (jwks, _) = try await URLSession.shared.data(from: jwksURL)
-        return String(decoding: jwks, as: UTF8.self)
+        return String(decoding: try await get(jwksURL), as: UTF8.self)
+    }
+
+    /// How long one request to the issuer may take.
+    static let fetchTimeout: TimeInterval = 10
+
+    /// The body of a 200 answer to `GET url`.
+    static func get(_ url: URL) async throws -> Data {
+        let (data, response) = try await URLSession.shared.data(for: URLRequest(url: url, timeoutInterval: fetchTimeout))
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status == 200 else { throw Rejection(description: "GET \(url.absoluteString): HTTP \(status)") }
+        return data
+    }
+
+    /// `http://` on 127.0.0.1, ::1 or localhost.
+    static func isLoopbackHTTP(_ url: URL) -> Bool {
+        guard url.scheme == "http", let host = url.host else { return false }
+        return ["127.0.0.1", "::1", "[::1]", "localhost"].contains(host)
     }
 }
 

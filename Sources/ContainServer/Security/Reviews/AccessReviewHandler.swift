@@ -2,15 +2,25 @@ import ContainModel
 import ContainRBAC
 import Foundation
 
-/// `SelfSubjectAccessReview`, `SelfSubjectRulesReview` and `SubjectAccessReview`
-/// (authorization.k8s.io/v1): the body (JSON or Kubernetes protobuf) in, the review with its
-/// `status` out, as JSON. Needs an authenticated request: it cannot be called without one.
+/// `SelfSubjectAccessReview`, `SelfSubjectRulesReview`, `SubjectAccessReview` and the
+/// namespaced `LocalSubjectAccessReview` (authorization.k8s.io/v1): the body (JSON or
+/// Kubernetes protobuf) in, the review with its `status` out, as JSON. Needs an authenticated
+/// request: it cannot be called without one.
 struct AccessReviewHandler: Sendable {
     let policy: RBACPolicy
 
     /// The review kinds served, by resource.
     static let kinds = ["selfsubjectaccessreviews": "SelfSubjectAccessReview", "selfsubjectrulesreviews": "SelfSubjectRulesReview",
-                        "subjectaccessreviews": "SubjectAccessReview"]
+                        "subjectaccessreviews": "SubjectAccessReview", "localsubjectaccessreviews": "LocalSubjectAccessReview"]
+
+    /// The one review served under `/namespaces/{ns}/`; the others are cluster-scoped.
+    static let namespacedResource = "localsubjectaccessreviews"
+
+    /// Whether `path` names a review endpoint that exists: version v1, and a namespace exactly
+    /// for `localsubjectaccessreviews` (kube-apiserver serves no other combination: 404).
+    static func isServed(_ path: ResourcePath) -> Bool {
+        path.version == "v1" && path.name == nil && (path.namespace != nil) == (path.plural == namespacedResource)
+    }
 
     /// Decodes a body in either content type.
     static func body(_ bytes: [UInt8], contentType: String) throws -> JSONObject {
@@ -26,7 +36,8 @@ struct AccessReviewHandler: Sendable {
         return try APIServer.parseObject(String(decoding: bytes, as: UTF8.self), yaml: contentType.contains("yaml"))
     }
 
-    func respond(kind: String, body: JSONObject, context: AuthenticatedContext) throws -> JSONObject {
+    /// The review with its status; `namespace` is the URL's (only for `LocalSubjectAccessReview`).
+    func respond(kind: String, body: JSONObject, context: AuthenticatedContext, namespace: String? = nil) throws -> JSONObject {
         if let bodyKind = body["kind"]?.stringValue, !bodyKind.isEmpty, bodyKind != kind {
             throw APIError.badRequest("the body is a \(bodyKind), not a \(kind)")
         }
@@ -40,17 +51,30 @@ struct AccessReviewHandler: Sendable {
         switch kind {
         case "SelfSubjectRulesReview":
             review["status"] = .object(rulesStatus(context.user, namespace: spec["namespace"]?.stringValue ?? ""))
+        case "LocalSubjectAccessReview":
+            guard let namespace, !namespace.isEmpty else { throw APIError.badRequest("namespace is required on this type: ") }
+            let metadata = try LocalSubjectAccessReviewRules.metadata(body["metadata"]?.objectValue ?? JSONObject(), urlNamespace: namespace)
+            let problems = LocalSubjectAccessReviewRules.problems(metadata: metadata, spec: spec, namespace: namespace)
+            guard problems.isEmpty else { throw LocalSubjectAccessReviewRules.invalid(problems) }
+            var echoed = metadata
+            echoed["creationTimestamp"] = .null
+            review["metadata"] = .object(echoed)
+            review["status"] = .object(try accessStatus(Self.subject(spec), spec: spec))
         case "SubjectAccessReview":
             guard let name = spec["user"]?.stringValue ?? spec["uid"]?.stringValue, !name.isEmpty || spec["groups"] != nil else {
                 throw APIError.invalidReview("spec.user: Invalid value: \"\": at least one of user or group must be specified")
             }
-            let groups = spec["groups"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            let subject = UserInfo(name: spec["user"]?.stringValue ?? "", uid: spec["uid"]?.stringValue ?? "", groups: groups)
-            review["status"] = .object(try accessStatus(subject, spec: spec))
+            review["status"] = .object(try accessStatus(Self.subject(spec), spec: spec))
         default:
             review["status"] = .object(try accessStatus(context.user, spec: spec))
         }
         return review
+    }
+
+    /// The user a SubjectAccessReview spec asks about: user, uid and groups as given.
+    static func subject(_ spec: JSONObject) -> UserInfo {
+        let groups = spec["groups"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        return UserInfo(name: spec["user"]?.stringValue ?? "", uid: spec["uid"]?.stringValue ?? "", groups: groups)
     }
 
     func accessStatus(_ user: UserInfo, spec: JSONObject) throws -> JSONObject {

@@ -155,6 +155,20 @@ let package = Package(
             ]
         ),
         // Child process for the store's kill -9 durability test.
+        // `contain admission` as a command any binary can carry.
+        .target(
+            name: "ContainAdmissionCLI",
+            dependencies: [
+                "ContainAdmission", "ContainPolicy", "ContainModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The admission webhook as its own small binary.
+        .executableTarget(
+            name: "contain-admission",
+            dependencies: ["ContainAdmissionCLI"],
+            path: "Sources/ContainAdmissionMain"
+        ),
         .executableTarget(
             name: "contain-store-writer",
             dependencies: ["ContainStore", "ContainModel"],
@@ -163,6 +177,7 @@ let package = Package(
         .executableTarget(
             name: "ContainCLI",
             dependencies: [
+                "ContainAdmissionCLI",
                 "ContainModel",
                 "ContainStore",
                 "ContainServer",

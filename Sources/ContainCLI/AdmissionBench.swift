@@ -1,3 +1,4 @@
+import ContainAdmissionCLI
 import ArgumentParser
 import ContainAdmission
 import ContainModel
@@ -44,7 +45,7 @@ struct AdmissionBench: ParsableCommand {
         """
 
     func run() throws {
-        ServerProcessTuning.apply()  // as `contain admission` runs
+        ProcessTuning.apply()  // as `contain admission` runs
         guard let text = try? String(contentsOfFile: review, encoding: .utf8) else {
             throw ValidationError("cannot read \(review) (run from the repository, or pass --review FILE)")
         }

@@ -1,3 +1,4 @@
+import ContainAdmissionCLI
 import ArgumentParser
 import ContainModel
 

@@ -1,3 +1,4 @@
+import ContainAdmissionCLI
 import ArgumentParser
 import ContainServer
 import Foundation
@@ -119,7 +120,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try makeConfiguration()
-        ServerProcessTuning.apply()
+        ProcessTuning.apply()
         Task {
             do {
                 try await ContainAPIService.run(configuration)

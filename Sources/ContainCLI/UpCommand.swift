@@ -1,3 +1,4 @@
+import ContainAdmissionCLI
 import ArgumentParser
 import ContainControllers
 import ContainEmbedded
@@ -26,7 +27,7 @@ struct UpCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try server.makeConfiguration()
-        ServerProcessTuning.apply()
+        ProcessTuning.apply()
         let operatorConfiguration = TenantOperatorConfiguration(cluster: cluster, workers: workers, leaderElection: false)
         Task {
             do {

@@ -49,7 +49,9 @@ public struct JSONObject: Sendable, Hashable {
     /// The position of a member in order, for callers that track members by position.
     public func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return storage.firstIndex { $0.key == key }
+        // Lengths first: most names a decoder asks for are absent, and a length is one load.
+        let length = key.utf8.count
+        return storage.firstIndex { $0.key.utf8.count == length && $0.key == key }
     }
 
     /// The name at a position in order.

@@ -4,9 +4,10 @@ import ContainModel
 import ContainPolicy
 import Foundation
 
-/// `contain admission`: the validating and mutating webhook (AdmissionReview over HTTPS).
-struct AdmissionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `contain admission` (and the small `contain-admission` binary): the validating and mutating
+/// webhook (AdmissionReview over HTTPS).
+public struct AdmissionCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "admission",
         abstract: "Serve the admission webhook: POST /validate and /mutate (admission.k8s.io/v1), GET /metrics.",
         discussion: """
@@ -72,11 +73,13 @@ struct AdmissionCommand: ParsableCommand {
         return configuration
     }
 
-    func validate() throws { _ = try makeConfiguration() }
+    public init() {}
 
-    func run() throws {
+    public func validate() throws { _ = try makeConfiguration() }
+
+    public func run() throws {
         let configuration = try makeConfiguration()
-        ServerProcessTuning.apply()
+        ProcessTuning.apply()
         Task {
             do {
                 try await AdmissionServer.run(configuration)

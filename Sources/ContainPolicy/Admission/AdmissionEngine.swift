@@ -40,7 +40,11 @@ public struct AdmissionEngine: Sendable {
         if let pod = Self.podTarget(object), shouldJudgePod(request, pod) {
             for handler in podHandlers { handler.handle(pod, input, &outcome) }
         }
-        for handler in objectHandlers { handler.handle(object, input, &outcome) }
+        // No object handler reads a Pod (each would copy it to find out); workloads still go
+        // through them (a StatefulSet's volume claim templates have storage classes).
+        if case .pod = object {} else {
+            for handler in objectHandlers { handler.handle(object, input, &outcome) }
+        }
         return Self.decision(outcome)
     }
 

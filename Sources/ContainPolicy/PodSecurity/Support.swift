@@ -148,24 +148,26 @@ func setters(pod: Bool, containers: [String]) -> String {
 /// Calls `body` with the name and security context of every container of the pod.
 @inlinable
 func visitContainers(_ spec: PodSpec, _ body: (_ name: String, _ securityContext: SecurityContext?) -> Void) {
-    if let initContainers = spec.initContainers {
-        for container in initContainers { body(container.name, container.securityContext) }
+    // Fields are read through the arrays by index: `for container in list` would copy every
+    // Container (dozens of fields) for the two it needs.
+    if let list = spec.initContainers {
+        for index in list.indices { body(list[index].name, list[index].securityContext) }
     }
-    for container in spec.containers { body(container.name, container.securityContext) }
-    if let ephemeral = spec.ephemeralContainers {
-        for container in ephemeral { body(container.name, container.securityContext) }
+    for index in spec.containers.indices { body(spec.containers[index].name, spec.containers[index].securityContext) }
+    if let list = spec.ephemeralContainers {
+        for index in list.indices { body(list[index].name, list[index].securityContext) }
     }
 }
 
 /// Calls `body` with the name and ports of every container of the pod.
 @inlinable
 func visitContainerPorts(_ spec: PodSpec, _ body: (_ name: String, _ ports: [ContainerPort]?) -> Void) {
-    if let initContainers = spec.initContainers {
-        for container in initContainers { body(container.name, container.ports) }
+    if let list = spec.initContainers {
+        for index in list.indices { body(list[index].name, list[index].ports) }
     }
-    for container in spec.containers { body(container.name, container.ports) }
-    if let ephemeral = spec.ephemeralContainers {
-        for container in ephemeral { body(container.name, container.ports) }
+    for index in spec.containers.indices { body(spec.containers[index].name, spec.containers[index].ports) }
+    if let list = spec.ephemeralContainers {
+        for index in list.indices { body(list[index].name, list[index].ports) }
     }
 }
 
@@ -189,20 +191,21 @@ struct ContainerHandlers {
 /// Calls `body` with the name, probes and lifecycle hooks of every container of the pod.
 @inlinable
 func visitContainerHandlers(_ spec: PodSpec, _ body: (_ name: String, _ handlers: ContainerHandlers) -> Void) {
-    if let initContainers = spec.initContainers {
-        for c in initContainers {
-            body(c.name, ContainerHandlers(liveness: c.livenessProbe, readiness: c.readinessProbe,
-                                           startup: c.startupProbe, lifecycle: c.lifecycle))
+    if let list = spec.initContainers {
+        for index in list.indices {
+            body(list[index].name, ContainerHandlers(liveness: list[index].livenessProbe, readiness: list[index].readinessProbe,
+                                                     startup: list[index].startupProbe, lifecycle: list[index].lifecycle))
         }
     }
-    for c in spec.containers {
-        body(c.name, ContainerHandlers(liveness: c.livenessProbe, readiness: c.readinessProbe,
-                                       startup: c.startupProbe, lifecycle: c.lifecycle))
+    let list = spec.containers
+    for index in list.indices {
+        body(list[index].name, ContainerHandlers(liveness: list[index].livenessProbe, readiness: list[index].readinessProbe,
+                                                 startup: list[index].startupProbe, lifecycle: list[index].lifecycle))
     }
-    if let ephemeral = spec.ephemeralContainers {
-        for c in ephemeral {
-            body(c.name, ContainerHandlers(liveness: c.livenessProbe, readiness: c.readinessProbe,
-                                           startup: c.startupProbe, lifecycle: c.lifecycle))
+    if let list = spec.ephemeralContainers {
+        for index in list.indices {
+            body(list[index].name, ContainerHandlers(liveness: list[index].livenessProbe, readiness: list[index].readinessProbe,
+                                                     startup: list[index].startupProbe, lifecycle: list[index].lifecycle))
         }
     }
 }

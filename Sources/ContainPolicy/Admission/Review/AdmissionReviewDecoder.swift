@@ -22,7 +22,8 @@ public enum AdmissionReviewDecoder {
     public static let unreadMembers = [
         "managedFields", "ownerReferences", "status", "options", "env", "envFrom", "volumeMounts", "volumeDevices", "args",
         "command", "resizePolicy", "terminationMessagePath", "terminationMessagePolicy", "affinity", "tolerations",
-        "topologySpreadConstraints", "readinessGates", "dnsConfig", "hostAliases", "imagePullSecrets", "nodeSelector",
+        "topologySpreadConstraints", "readinessGates", "dnsConfig", "hostAliases", "imagePullSecrets", "nodeSelector", "items",
+        "sources", "httpHeaders",
     ]
 
     /// Decodes a review from its JSON text, leaving out `unreadMembers`.

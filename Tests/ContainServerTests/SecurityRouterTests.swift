@@ -79,6 +79,37 @@ struct SecurityRouterTests {
         }
     }
 
+    @Test func impersonatedServiceAccountsGetTheirServiceAccountGroups() async throws {
+        let (app, _) = try await Self.makeApp()
+        try await app.test(.router) { client in
+            /// Whether the admin, impersonating `user` (and `groups`), may read configmaps in "team".
+            func mayReadConfigMaps(as user: String, groups: [String] = []) async throws -> Bool {
+                var headers = Self.bearer("admin-token", json: true)
+                headers[HTTPField.Name("Impersonate-User")!] = user
+                for group in groups { headers.append(HTTPField(name: HTTPField.Name("Impersonate-Group")!, value: group)) }
+                let review = #"{"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectAccessReview","spec":{"resourceAttributes":{"verb":"get","resource":"configmaps","namespace":"team"}}}"#
+                var allowed = false
+                try await client.execute(uri: "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", method: .post, headers: headers,
+                                         body: ByteBuffer(string: review)) { response in
+                    #expect(response.status == .created)
+                    allowed = Self.json(response)["status"]?["allowed"] == true
+                }
+                return allowed
+            }
+            // Configmap reads in "team" go to that namespace's service-account group only.
+            try await client.execute(uri: "/api/v1/namespaces", method: .post, headers: Self.bearer("admin-token", json: true),
+                                     body: ByteBuffer(string: #"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team"}}"#)) { #expect($0.status == .created) }
+            let binding = #"{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"sa-view","namespace":"team"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"view"},"subjects":[{"apiGroup":"rbac.authorization.k8s.io","kind":"Group","name":"system:serviceaccounts:team"}]}"#
+            try await client.execute(uri: "/apis/rbac.authorization.k8s.io/v1/namespaces/team/rolebindings", method: .post,
+                                     headers: Self.bearer("admin-token", json: true), body: ByteBuffer(string: binding)) { #expect($0.status == .created) }
+            #expect(try await mayReadConfigMaps(as: "system:serviceaccount:team:bot"))
+            #expect(try await !mayReadConfigMaps(as: "system:serviceaccount:other:bot"))
+            // Groups given explicitly replace the service-account ones, as in kube-apiserver.
+            #expect(try await !mayReadConfigMaps(as: "system:serviceaccount:team:bot", groups: ["ops"]))
+            #expect(try await mayReadConfigMaps(as: "carol", groups: ["system:serviceaccounts:team"]))
+        }
+    }
+
     @Test func selfSubjectAccessReviewInJSONAndProtobuf() async throws {
         let (app, _) = try await Self.makeApp()
         try await app.test(.router) { client in

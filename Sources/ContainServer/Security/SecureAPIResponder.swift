@@ -88,14 +88,19 @@ public struct SecureAPIResponder: HTTPResponder, Sendable {
         var checks = [RequestAttributes.resource("impersonate", resource: "users", name: name)]
         checks += groups.map { RequestAttributes.resource("impersonate", resource: "groups", name: $0) }
         for check in checks where !policy.authorize(user, check).allowed {
-            let kind = check.resource == "users" ? "user" : "group"
             throw APIError(.failure(code: 403, reason: "Forbidden",
                                     message: "\(check.resource) \"\(check.name)\" is forbidden: User \"\(user.name)\" cannot impersonate resource \"\(check.resource)\" in API group \"\" at the cluster scope",
-                                    details: StatusDetails(name: check.name, kind: check.resource + (kind.isEmpty ? "" : ""))))
+                                    details: StatusDetails(name: check.name, kind: check.resource)))
         }
-        var result = UserInfo(name: name, uid: request.headers[Self.impersonateUID] ?? "", groups: groups)
-        if !name.hasPrefix("system:serviceaccount:") || true { result = result.authenticated() }
-        return result
+        var impersonatedGroups = groups
+        // As kube-apiserver does: a service account impersonated without groups is in the
+        // service-account groups, and everyone impersonated but the anonymous user is authenticated.
+        let serviceAccount = name.split(separator: ":", omittingEmptySubsequences: false)
+        if groups.isEmpty, serviceAccount.count == 4, serviceAccount[0] == "system", serviceAccount[1] == "serviceaccount" {
+            impersonatedGroups = ["system:serviceaccounts", "system:serviceaccounts:\(serviceAccount[2])"]
+        }
+        let result = UserInfo(name: name, uid: request.headers[Self.impersonateUID] ?? "", groups: impersonatedGroups)
+        return name == UserInfo.anonymous.name ? result : result.authenticated()
     }
 
     func authorizedResponse(_ request: Request, _ context: Context, _ authenticated: AuthenticatedContext, _ policy: RBACPolicy,

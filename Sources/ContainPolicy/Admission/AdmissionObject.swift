@@ -1,7 +1,8 @@
 import ContainModel
 
 /// An object under admission, typed when a guardrail reads its kind.
-public enum AdmissionObject: Sendable {
+/// Indirect: requests and inputs carry it by reference, so passing one around copies no pod.
+public indirect enum AdmissionObject: Sendable {
     case pod(Pod)
     /// A workload with a pod template: Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob.
     case workload(any PodTemplateCarrier)

@@ -9,7 +9,7 @@ extension PodSecurityChecks {
     static func hostPathVolumesV1Dot0(_ spec: PodSpec) -> PodSecurityFinding? {
         guard let volumes = spec.volumes else { return nil }
         var bad: [String] = []
-        for volume in volumes where volume.hostPath != nil { bad.append(volume.name) }
+        for index in volumes.indices where volumes[index].hostPath != nil { bad.append(volumes[index].name) }
         if bad.isEmpty { return nil }
         return PodSecurityFinding(reason: "hostPath volumes",
                                   detail: "\(pluralize("volume", "volumes", bad.count)) \(joinQuote(bad))")

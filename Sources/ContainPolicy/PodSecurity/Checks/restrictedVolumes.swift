@@ -43,9 +43,9 @@ extension PodSecurityChecks {
         guard let volumes = spec.volumes else { return nil }
         var badVolumes: [String] = []
         var badTypes: [String] = []
-        for volume in volumes {
-            if let type = restrictedVolumeType(volume) {
-                badVolumes.append(volume.name)
+        for index in volumes.indices {  // by index: a Volume has 30 optional sources to copy
+            if let type = restrictedVolumeType(volumes[index]) {
+                badVolumes.append(volumes[index].name)
                 badTypes.append(type)
             }
         }

@@ -171,41 +171,42 @@ func visitContainerPorts(_ spec: PodSpec, _ body: (_ name: String, _ ports: [Con
     }
 }
 
-/// The probes and lifecycle hooks of one container.
-@usableFromInline
-struct ContainerHandlers {
-    @usableFromInline var liveness: Probe?
-    @usableFromInline var readiness: Probe?
-    @usableFromInline var startup: Probe?
-    @usableFromInline var lifecycle: Lifecycle?
-
-    @inlinable
-    init(liveness: Probe?, readiness: Probe?, startup: Probe?, lifecycle: Lifecycle?) {
-        self.liveness = liveness
-        self.readiness = readiness
-        self.startup = startup
-        self.lifecycle = lifecycle
-    }
-}
-
-/// Calls `body` with the name, probes and lifecycle hooks of every container of the pod.
+/// Calls `body` with a container's name and each host one of its probes or lifecycle hooks
+/// names (`httpGet.host`, `tcpSocket.host`; empty ones skipped), in upstream's order: init
+/// containers, containers, ephemeral containers; liveness, readiness, startup, postStart, preStop.
+/// Hosts are read in place through the arrays (copying each Probe would cost more than the check).
 @inlinable
-func visitContainerHandlers(_ spec: PodSpec, _ body: (_ name: String, _ handlers: ContainerHandlers) -> Void) {
+func visitHandlerHosts(_ spec: PodSpec, _ body: (_ name: String, _ host: String) -> Void) {
+    @inline(__always) func emit(_ name: String, _ host: String?) {
+        if let host, !host.isEmpty { body(name, host) }
+    }
     if let list = spec.initContainers {
         for index in list.indices {
-            body(list[index].name, ContainerHandlers(liveness: list[index].livenessProbe, readiness: list[index].readinessProbe,
-                                                     startup: list[index].startupProbe, lifecycle: list[index].lifecycle))
+            let name = list[index].name
+            emit(name, list[index].livenessProbe?.httpGet?.host); emit(name, list[index].livenessProbe?.tcpSocket?.host)
+            emit(name, list[index].readinessProbe?.httpGet?.host); emit(name, list[index].readinessProbe?.tcpSocket?.host)
+            emit(name, list[index].startupProbe?.httpGet?.host); emit(name, list[index].startupProbe?.tcpSocket?.host)
+            emit(name, list[index].lifecycle?.postStart?.httpGet?.host); emit(name, list[index].lifecycle?.postStart?.tcpSocket?.host)
+            emit(name, list[index].lifecycle?.preStop?.httpGet?.host); emit(name, list[index].lifecycle?.preStop?.tcpSocket?.host)
         }
     }
     let list = spec.containers
     for index in list.indices {
-        body(list[index].name, ContainerHandlers(liveness: list[index].livenessProbe, readiness: list[index].readinessProbe,
-                                                 startup: list[index].startupProbe, lifecycle: list[index].lifecycle))
+        let name = list[index].name
+        emit(name, list[index].livenessProbe?.httpGet?.host); emit(name, list[index].livenessProbe?.tcpSocket?.host)
+        emit(name, list[index].readinessProbe?.httpGet?.host); emit(name, list[index].readinessProbe?.tcpSocket?.host)
+        emit(name, list[index].startupProbe?.httpGet?.host); emit(name, list[index].startupProbe?.tcpSocket?.host)
+        emit(name, list[index].lifecycle?.postStart?.httpGet?.host); emit(name, list[index].lifecycle?.postStart?.tcpSocket?.host)
+        emit(name, list[index].lifecycle?.preStop?.httpGet?.host); emit(name, list[index].lifecycle?.preStop?.tcpSocket?.host)
     }
     if let list = spec.ephemeralContainers {
         for index in list.indices {
-            body(list[index].name, ContainerHandlers(liveness: list[index].livenessProbe, readiness: list[index].readinessProbe,
-                                                     startup: list[index].startupProbe, lifecycle: list[index].lifecycle))
+            let name = list[index].name
+            emit(name, list[index].livenessProbe?.httpGet?.host); emit(name, list[index].livenessProbe?.tcpSocket?.host)
+            emit(name, list[index].readinessProbe?.httpGet?.host); emit(name, list[index].readinessProbe?.tcpSocket?.host)
+            emit(name, list[index].startupProbe?.httpGet?.host); emit(name, list[index].startupProbe?.tcpSocket?.host)
+            emit(name, list[index].lifecycle?.postStart?.httpGet?.host); emit(name, list[index].lifecycle?.postStart?.tcpSocket?.host)
+            emit(name, list[index].lifecycle?.preStop?.httpGet?.host); emit(name, list[index].lifecycle?.preStop?.tcpSocket?.host)
         }
     }
 }

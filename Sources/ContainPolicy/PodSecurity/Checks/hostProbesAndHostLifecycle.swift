@@ -7,35 +7,12 @@ extension PodSecurityChecks {
         id: "hostProbesAndHostLifecycle", level: .baseline,
         revisions: [.init(from: 34) { _, spec in hostProbesAndHostLifecycleV1Dot34(spec) }])
 
-    static func appendHosts(_ probe: Probe?, to hosts: inout [String]) -> Bool {
-        guard let probe else { return false }
-        var found = false
-        if let host = probe.httpGet?.host, !host.isEmpty { hosts.append(host); found = true }
-        if let host = probe.tcpSocket?.host, !host.isEmpty { hosts.append(host); found = true }
-        return found
-    }
-
-    static func appendHosts(_ handler: LifecycleHandler?, to hosts: inout [String]) -> Bool {
-        guard let handler else { return false }
-        var found = false
-        if let host = handler.httpGet?.host, !host.isEmpty { hosts.append(host); found = true }
-        if let host = handler.tcpSocket?.host, !host.isEmpty { hosts.append(host); found = true }
-        return found
-    }
-
     static func hostProbesAndHostLifecycleV1Dot34(_ spec: PodSpec) -> PodSecurityFinding? {
         var badContainers: [String] = []
         var hosts: [String] = []
-        visitContainerHandlers(spec) { name, handlers in
-            var bad = false
-            if appendHosts(handlers.liveness, to: &hosts) { bad = true }
-            if appendHosts(handlers.readiness, to: &hosts) { bad = true }
-            if appendHosts(handlers.startup, to: &hosts) { bad = true }
-            if let lifecycle = handlers.lifecycle {
-                if appendHosts(lifecycle.postStart, to: &hosts) { bad = true }
-                if appendHosts(lifecycle.preStop, to: &hosts) { bad = true }
-            }
-            if bad { badContainers.append(name) }
+        visitHandlerHosts(spec) { name, host in
+            hosts.append(host)
+            if badContainers.last != name { badContainers.append(name) }  // a container's hosts come together
         }
         if badContainers.isEmpty { return nil }
         let containers = sortedUnique(badContainers)

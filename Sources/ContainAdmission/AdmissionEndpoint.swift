@@ -28,10 +28,13 @@ public struct AdmissionEndpoint: Sendable {
     public init(engine: AdmissionEngine) { self.engine = engine }
 
     /// Answers one review body.
-    public func answer(_ body: String, kind: Kind) -> Answer {
+    public func answer(_ body: String, kind: Kind) -> Answer { answer(bytes: Array(body.utf8), kind: kind) }
+
+    /// Answers one review body given as the bytes received.
+    public func answer(bytes body: [UInt8], kind: Kind) -> Answer {
         let review: DecodedAdmissionReview
         do {
-            review = try AdmissionReviewDecoder.decode(body)
+            review = try AdmissionReviewDecoder.decode(bytes: body)
         } catch {
             let status = AdmissionReviewEncoder.status(code: 400, message: "invalid AdmissionReview: \(error.message)")
             return Answer(status: 400, body: JSONWriter.compact(status), decision: nil, dryRun: false)

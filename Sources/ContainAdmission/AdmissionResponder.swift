@@ -43,7 +43,7 @@ public struct AdmissionResponder: HTTPResponder, Sendable {
             return Self.status(413, "the review is larger than \(maximumBodySize) bytes")
         }
         let start = ContinuousClock.now
-        let answer = endpoint.answer(String(buffer: buffer), kind: kind)
+        let answer = endpoint.answer(bytes: Array(buffer.readableBytesView), kind: kind)
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let decision = answer.decision.map { $0.allowed ? "allowed" : "denied" } ?? "error"

@@ -14,6 +14,9 @@ public struct JSONReader {
     private let tracksSource: Bool
     /// Member names whose values are checked but not kept (see `value(_:omitting:)`).
     private var omitted: [String] = []
+    /// Bit `n` is set when some omitted name is `n` bytes long: most member names are ruled out
+    /// by their length alone, without a comparison.
+    private var omittedLengths: UInt64 = 0
     private var offset = 0
     private var line = 1
     private var lineStart = 0
@@ -54,8 +57,15 @@ public struct JSONReader {
     /// refused exactly as by `value(_:)`, but nothing is built for them: readers that need a few
     /// fields of a large document (admission reading a pod under its `managedFields`) skip the rest.
     public static func value(_ text: String, omitting omitted: [String]) throws(SyntaxError) -> JSONValue {
-        var reader = JSONReader(bytes: Array(text.utf8), file: nil, tracksSource: false)
+        try value(bytes: Array(text.utf8), omitting: omitted)
+    }
+
+    /// `value(_:omitting:)` of UTF-8 bytes as they came off the wire (invalid UTF-8 in strings
+    /// is repaired, as `String(decoding:as:)` repairs it).
+    public static func value(bytes: [UInt8], omitting omitted: [String]) throws(SyntaxError) -> JSONValue {
+        var reader = JSONReader(bytes: bytes, file: nil, tracksSource: false)
         reader.omitted = omitted
+        for name in omitted where name.utf8.count < 64 { reader.omittedLengths |= 1 << UInt64(name.utf8.count) }
         reader.skipWhitespace()
         let (value, _) = try reader.parseValue(depth: 0)
         reader.skipWhitespace()
@@ -163,7 +173,7 @@ public struct JSONReader {
             }
             offset += 1
             skipWhitespace()
-            if !omitted.isEmpty && omitted.contains(key) {
+            if isOmitted(key) {
                 try skipValue(depth: depth + 1)
                 skipWhitespace()
                 guard offset < bytes.count else { throw error("unexpected end of JSON input in object") }
@@ -220,6 +230,12 @@ public struct JSONReader {
             }
             throw error("expected ',' or ']' after array element")
         }
+    }
+
+    private func isOmitted(_ key: String) -> Bool {
+        let length = key.utf8.count
+        guard length < 64, omittedLengths & (1 << UInt64(length)) != 0 else { return false }
+        return omitted.contains { $0.utf8.count == length && $0 == key }
     }
 
     /// Reads one value as `parseValue` would, refusing what it refuses, without building it.

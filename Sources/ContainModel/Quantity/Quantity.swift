@@ -201,7 +201,9 @@ extension Quantity: Codable {
     /// Drops leading and trailing whitespace, as Go's `strings.TrimSpace` does before parsing.
     private static func trimmingWhitespace(_ text: String) -> String {
         // Almost every quantity has nothing to trim: check the ends before building anything.
-        guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
+        // Only bytes outside printable ASCII can be (or start) whitespace.
+        func mayBeSpace(_ byte: UInt8) -> Bool { byte <= 0x20 || byte >= 0x7F }
+        guard let first = text.utf8.first, let last = text.utf8.last, mayBeSpace(first) || mayBeSpace(last) else { return text }
         let head = text.drop(while: \.isWhitespace)
         let tail = head.reversed().drop(while: \.isWhitespace)
         return String(tail.reversed())

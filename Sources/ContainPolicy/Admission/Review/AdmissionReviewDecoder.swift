@@ -28,9 +28,14 @@ public enum AdmissionReviewDecoder {
 
     /// Decodes a review from its JSON text, leaving out `unreadMembers`.
     public static func decode(_ text: String) throws(AdmissionReviewError) -> DecodedAdmissionReview {
+        try decode(bytes: Array(text.utf8))
+    }
+
+    /// Decodes a review from its JSON bytes as they came off the wire, leaving out `unreadMembers`.
+    public static func decode(bytes: [UInt8]) throws(AdmissionReviewError) -> DecodedAdmissionReview {
         let value: JSONValue
         do {
-            value = try JSONReader.value(text, omitting: unreadMembers)
+            value = try JSONReader.value(bytes: bytes, omitting: unreadMembers)
         } catch {
             throw AdmissionReviewError("the body is not valid JSON: \(error.position.line):\(error.position.column): \(error.message)")
         }

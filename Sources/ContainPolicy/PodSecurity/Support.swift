@@ -171,43 +171,46 @@ func visitContainerPorts(_ spec: PodSpec, _ body: (_ name: String, _ ports: [Con
     }
 }
 
+/// What `visitHandlerHosts` reads of a container: its name, probes and lifecycle hooks.
+@usableFromInline
+protocol ProbedContainer {
+    var name: String { get }
+    var livenessProbe: Probe? { get }
+    var readinessProbe: Probe? { get }
+    var startupProbe: Probe? { get }
+    var lifecycle: Lifecycle? { get }
+}
+
+extension Container: ProbedContainer {}
+extension EphemeralContainer: ProbedContainer {}
+
 /// Calls `body` with a container's name and each host one of its probes or lifecycle hooks
 /// names (`httpGet.host`, `tcpSocket.host`; empty ones skipped), in upstream's order: init
 /// containers, containers, ephemeral containers; liveness, readiness, startup, postStart, preStop.
-/// Hosts are read in place through the arrays (copying each Probe would cost more than the check).
 @inlinable
 func visitHandlerHosts(_ spec: PodSpec, _ body: (_ name: String, _ host: String) -> Void) {
-    @inline(__always) func emit(_ name: String, _ host: String?) {
-        if let host, !host.isEmpty { body(name, host) }
-    }
-    if let list = spec.initContainers {
-        for index in list.indices {
-            let name = list[index].name
-            emit(name, list[index].livenessProbe?.httpGet?.host); emit(name, list[index].livenessProbe?.tcpSocket?.host)
-            emit(name, list[index].readinessProbe?.httpGet?.host); emit(name, list[index].readinessProbe?.tcpSocket?.host)
-            emit(name, list[index].startupProbe?.httpGet?.host); emit(name, list[index].startupProbe?.tcpSocket?.host)
-            emit(name, list[index].lifecycle?.postStart?.httpGet?.host); emit(name, list[index].lifecycle?.postStart?.tcpSocket?.host)
-            emit(name, list[index].lifecycle?.preStop?.httpGet?.host); emit(name, list[index].lifecycle?.preStop?.tcpSocket?.host)
-        }
-    }
-    let list = spec.containers
+    if let list = spec.initContainers { visitHandlerHosts(list, body) }
+    visitHandlerHosts(spec.containers, body)
+    if let list = spec.ephemeralContainers { visitHandlerHosts(list, body) }
+}
+
+/// The hosts of one list of containers, read in place through the array (copying each Probe
+/// would cost more than the check itself).
+@inlinable @inline(__always)
+func visitHandlerHosts<C: ProbedContainer>(_ list: [C], _ body: (_ name: String, _ host: String) -> Void) {
     for index in list.indices {
         let name = list[index].name
-        emit(name, list[index].livenessProbe?.httpGet?.host); emit(name, list[index].livenessProbe?.tcpSocket?.host)
-        emit(name, list[index].readinessProbe?.httpGet?.host); emit(name, list[index].readinessProbe?.tcpSocket?.host)
-        emit(name, list[index].startupProbe?.httpGet?.host); emit(name, list[index].startupProbe?.tcpSocket?.host)
-        emit(name, list[index].lifecycle?.postStart?.httpGet?.host); emit(name, list[index].lifecycle?.postStart?.tcpSocket?.host)
-        emit(name, list[index].lifecycle?.preStop?.httpGet?.host); emit(name, list[index].lifecycle?.preStop?.tcpSocket?.host)
-    }
-    if let list = spec.ephemeralContainers {
-        for index in list.indices {
-            let name = list[index].name
-            emit(name, list[index].livenessProbe?.httpGet?.host); emit(name, list[index].livenessProbe?.tcpSocket?.host)
-            emit(name, list[index].readinessProbe?.httpGet?.host); emit(name, list[index].readinessProbe?.tcpSocket?.host)
-            emit(name, list[index].startupProbe?.httpGet?.host); emit(name, list[index].startupProbe?.tcpSocket?.host)
-            emit(name, list[index].lifecycle?.postStart?.httpGet?.host); emit(name, list[index].lifecycle?.postStart?.tcpSocket?.host)
-            emit(name, list[index].lifecycle?.preStop?.httpGet?.host); emit(name, list[index].lifecycle?.preStop?.tcpSocket?.host)
-        }
+        func emit(_ host: String?) { if let host, !host.isEmpty { body(name, host) } }
+        emit(list[index].livenessProbe?.httpGet?.host)
+        emit(list[index].livenessProbe?.tcpSocket?.host)
+        emit(list[index].readinessProbe?.httpGet?.host)
+        emit(list[index].readinessProbe?.tcpSocket?.host)
+        emit(list[index].startupProbe?.httpGet?.host)
+        emit(list[index].startupProbe?.tcpSocket?.host)
+        emit(list[index].lifecycle?.postStart?.httpGet?.host)
+        emit(list[index].lifecycle?.postStart?.tcpSocket?.host)
+        emit(list[index].lifecycle?.preStop?.httpGet?.host)
+        emit(list[index].lifecycle?.preStop?.tcpSocket?.host)
     }
 }
 

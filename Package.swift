@@ -155,11 +155,16 @@ let package = Package(
             ]
         ),
         // Child process for the store's kill -9 durability test.
+        // The I/O shell the command-line binaries share: manifest files, process tuning, async runs.
+        .target(
+            name: "ContainCommandSupport",
+            dependencies: ["ContainModel"]
+        ),
         // `contain admission` as a command any binary can carry.
         .target(
             name: "ContainAdmissionCLI",
             dependencies: [
-                "ContainAdmission", "ContainPolicy", "ContainModel",
+                "ContainAdmission", "ContainPolicy", "ContainModel", "ContainCommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -178,6 +183,7 @@ let package = Package(
             name: "ContainCLI",
             dependencies: [
                 "ContainAdmissionCLI",
+                "ContainCommandSupport",
                 "ContainModel",
                 "ContainStore",
                 "ContainServer",

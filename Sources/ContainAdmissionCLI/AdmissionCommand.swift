@@ -1,3 +1,4 @@
+import ContainCommandSupport
 import ArgumentParser
 import ContainAdmission
 import ContainModel
@@ -80,15 +81,6 @@ public struct AdmissionCommand: ParsableCommand {
     public func run() throws {
         let configuration = try makeConfiguration()
         ProcessTuning.apply()
-        Task {
-            do {
-                try await AdmissionServer.run(configuration)
-                Foundation.exit(0)
-            } catch {
-                FileHandle.standardError.write(Data("contain admission: \(error)\n".utf8))
-                Foundation.exit(1)
-            }
-        }
-        dispatchMain()
+        AsyncCommand.run("admission") { try await AdmissionServer.run(configuration) }
     }
 }

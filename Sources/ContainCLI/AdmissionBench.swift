@@ -1,4 +1,4 @@
-import ContainAdmissionCLI
+import ContainCommandSupport
 import ArgumentParser
 import ContainAdmission
 import ContainModel

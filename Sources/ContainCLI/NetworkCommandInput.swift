@@ -1,3 +1,4 @@
+import ContainCommandSupport
 import ArgumentParser
 import ContainModel
 import ContainNetwork

@@ -1,3 +1,4 @@
+import ContainCommandSupport
 import ArgumentParser
 import ContainGitOps
 import ContainModel

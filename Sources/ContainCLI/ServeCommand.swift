@@ -1,4 +1,4 @@
-import ContainAdmissionCLI
+import ContainCommandSupport
 import ArgumentParser
 import ContainServer
 import Foundation
@@ -121,15 +121,6 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let configuration = try makeConfiguration()
         ProcessTuning.apply()
-        Task {
-            do {
-                try await ContainAPIService.run(configuration)
-                Foundation.exit(0)
-            } catch {
-                FileHandle.standardError.write(Data("contain serve: \(error)\n".utf8))
-                Foundation.exit(1)
-            }
-        }
-        dispatchMain()
+        AsyncCommand.run("serve") { try await ContainAPIService.run(configuration) }
     }
 }

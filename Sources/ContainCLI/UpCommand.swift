@@ -1,4 +1,4 @@
-import ContainAdmissionCLI
+import ContainCommandSupport
 import ArgumentParser
 import ContainControllers
 import ContainEmbedded
@@ -29,22 +29,15 @@ struct UpCommand: ParsableCommand {
         let configuration = try server.makeConfiguration()
         ProcessTuning.apply()
         let operatorConfiguration = TenantOperatorConfiguration(cluster: cluster, workers: workers, leaderElection: false)
-        Task {
-            do {
-                try await EmbeddedPlatform.run(server: configuration, operator: operatorConfiguration) { path, url in
-                    FileHandle.standardOutput.write(Data("""
-                        contain is up: API at \(url), controllers running
-                        kubeconfig: \(path)
-                          kubectl --kubeconfig \(path) apply -f examples/platform.yaml
+        AsyncCommand.run("up") {
+            try await EmbeddedPlatform.run(server: configuration, operator: operatorConfiguration) { path, url in
+                FileHandle.standardOutput.write(Data("""
+                    contain is up: API at \(url), controllers running
+                    kubeconfig: \(path)
+                      kubectl --kubeconfig \(path) apply -f examples/platform.yaml
 
-                        """.utf8))
-                }
-                Foundation.exit(0)
-            } catch {
-                FileHandle.standardError.write(Data("contain up: \(error)\n".utf8))
-                Foundation.exit(1)
+                    """.utf8))
             }
         }
-        dispatchMain()
     }
 }

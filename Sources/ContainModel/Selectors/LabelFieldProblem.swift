@@ -13,7 +13,7 @@ struct LabelFieldProblem: Sendable, Hashable {
 
     /// A problem whose bad value is a single string (Go renders it with `%q`).
     static func invalid(_ path: String, string value: String, _ detail: String) -> LabelFieldProblem {
-        LabelFieldProblem(path: path, renderedValue: goQuoted(value), detail: detail)
+        LabelFieldProblem(path: path, renderedValue: GoText.quote(value), detail: detail)
     }
 
     /// A problem whose bad value is a list of strings (Go renders it as JSON; an empty list as `null`,
@@ -40,42 +40,9 @@ struct LabelFieldProblem: Sendable, Hashable {
     }
 }
 
-// Go's `%q` and `encoding/json` string formatting, needed to reproduce upstream
+// Go's `encoding/json` string formatting (`%q` is `GoText.quote`), needed to reproduce upstream
 // error messages byte for byte.
 extension LabelFieldProblem {
-    /// Go's `strconv.Quote`: double-quoted, with Go escapes for quotes, backslashes,
-    /// control characters and non-printable Unicode.
-    static func goQuoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0B}": out += "\\v"
-            default:
-                if scalar.value >= 0x20 && scalar.value < 0x7F {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x80 {
-                    out += "\\x" + hex(scalar.value, digits: 2)
-                } else if isGoPrintable(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x10000 {
-                    out += "\\u" + hex(scalar.value, digits: 4)
-                } else {
-                    out += "\\U" + hex(scalar.value, digits: 8)
-                }
-            }
-        }
-        out += "\""
-        return out
-    }
-
     /// Go's `json.Marshal` of a `[]string`, with `null` for an empty (nil) list.
     static func goJSONArray(_ values: [String]) -> String {
         if values.isEmpty { return "null" }
@@ -95,10 +62,10 @@ extension LabelFieldProblem {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += "\\u" + hex(scalar.value, digits: 4)
+                out += "\\u" + GoText.hex(scalar.value, digits: 4)
             default:
                 if scalar.value < 0x20 {
-                    out += "\\u" + hex(scalar.value, digits: 4)
+                    out += "\\u" + GoText.hex(scalar.value, digits: 4)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -108,23 +75,4 @@ extension LabelFieldProblem {
         return out
     }
 
-    /// Go's `unicode.IsPrint` for non-ASCII scalars: letters, marks, numbers, punctuation and symbols.
-    static func isGoPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
-
-    static func hex(_ value: UInt32, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
-    }
 }

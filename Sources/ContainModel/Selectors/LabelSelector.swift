@@ -96,11 +96,11 @@ public struct LabelSelector: Codable, Sendable, Hashable {
             case .doesNotExist: op = .doesNotExist
             case .greaterThan, .lessThan:
                 throw LabelSelectorError(
-                    message: LabelFieldProblem.goQuoted(requirement.operator.rawValue)
+                    message: GoText.quote(requirement.operator.rawValue)
                         + " isn't supported in label selectors")
             case .notEquals:
                 throw LabelSelectorError(
-                    message: LabelFieldProblem.goQuoted(requirement.operator.rawValue)
+                    message: GoText.quote(requirement.operator.rawValue)
                         + " is not a valid label selector operator")
             }
             let values = LabelRequirement.sortedByBytes(requirement.values)

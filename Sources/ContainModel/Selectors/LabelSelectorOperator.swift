@@ -18,7 +18,7 @@ public enum LabelSelectorOperator: String, Codable, Sendable, Hashable, CaseIter
         guard let value = LabelSelectorOperator(rawValue: raw) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: LabelFieldProblem.goQuoted(raw) + " is not a valid label selector operator")
+                debugDescription: GoText.quote(raw) + " is not a valid label selector operator")
         }
         self = value
     }

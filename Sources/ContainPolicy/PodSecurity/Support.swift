@@ -73,65 +73,6 @@ func goContains(_ set: Set<String>, _ item: String) -> Bool {
     return goEqual(set[index], item)
 }
 
-/// Go's `%q` for a string (`strconv.Quote`): double-quoted; `"` and `\` backslash-escaped;
-/// `\a \b \f \n \r \t \v` by name; other ASCII controls as `\xhh`; any other character Go does
-/// not count as printable (`strconv.IsPrint`: not a letter, mark, number, punctuation or
-/// symbol, such as U+00A0 or U+200B) as `\uhhhh` or `\Uhhhhhhhh`; hex digits lowercase.
-@usableFromInline
-func goQuote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{0B}": out += "\\v"
-        default:
-            if goIsPrint(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\x" + lowerHex(scalar.value, digits: 2)
-            } else if scalar.value < 0x10000 {
-                out += "\\u" + lowerHex(scalar.value, digits: 4)
-            } else {
-                out += "\\U" + lowerHex(scalar.value, digits: 8)
-            }
-        }
-    }
-    out += "\""
-    return out
-}
-
-/// Go's `strconv.IsPrint`: ASCII `0x20...0x7E`, and beyond ASCII the letters, marks, numbers,
-/// punctuation and symbols (no spaces other than U+0020, controls, formats or private use).
-@usableFromInline
-func goIsPrint(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value != 0x7F }
-    switch scalar.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-         .nonspacingMark, .spacingMark, .enclosingMark,
-         .decimalNumber, .letterNumber, .otherNumber,
-         .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-         .initialPunctuation, .finalPunctuation, .otherPunctuation,
-         .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-        return true
-    default:
-        return false
-    }
-}
-
-/// `value` in lowercase hexadecimal, zero-padded to `digits`.
-@usableFromInline
-func lowerHex(_ value: UInt32, digits: Int) -> String {
-    let hex = String(value, radix: 16)
-    return String(repeating: "0", count: max(0, digits - hex.count)) + hex
-}
-
 /// `pod and containers "a", "b"`-style setter lists, joined by ` and `.
 @usableFromInline
 func setters(pod: Bool, containers: [String]) -> String {

@@ -37,7 +37,7 @@ extension PodSecurityChecks {
         if let annotations = metadata?.annotations {
             for (key, value) in annotations
             where goHasPrefix(key, appArmorAnnotationPrefix) && !allowedAppArmorAnnotation(value) {
-                badAnnotations.append("\(key)=\(goQuote(value))")
+                badAnnotations.append("\(key)=\(GoText.quote(value))")
             }
         }
         if !podBad && badContainers.isEmpty && badAnnotations.isEmpty { return nil }

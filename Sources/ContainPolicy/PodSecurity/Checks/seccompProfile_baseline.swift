@@ -26,7 +26,7 @@ extension PodSecurityChecks {
         guard let annotations = metadata?.annotations, !annotations.isEmpty else { return nil }
         var forbidden: [String] = []
         if let value = annotations[seccompPodAnnotation], !validSeccompAnnotation(value) {
-            forbidden.append("\(seccompPodAnnotation)=\(goQuote(value))")
+            forbidden.append("\(seccompPodAnnotation)=\(GoText.quote(value))")
         }
         // Container annotations count only for containers of the pod; matched without building keys.
         for (key, value) in annotations
@@ -36,7 +36,7 @@ extension PodSecurityChecks {
             visitContainers(spec) { containerName, _ in
                 if !known && containerName.utf8.elementsEqual(name) { known = true }
             }
-            if known { forbidden.append("\(key)=\(goQuote(value))") }
+            if known { forbidden.append("\(key)=\(GoText.quote(value))") }
         }
         if forbidden.isEmpty { return nil }
         let list = sortedUnique(forbidden)

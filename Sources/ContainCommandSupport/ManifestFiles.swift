@@ -1,3 +1,4 @@
+import ContainModel
 import Foundation
 
 /// Finds and reads manifest files named on the command line.

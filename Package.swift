@@ -130,7 +130,7 @@ let package = Package(
         .target(
             name: "ContainEmbedded",
             dependencies: [
-                "ContainModel", "ContainStore", "ContainServer", "ContainControllers", "KubeClient", "ContainTLS",
+                "ContainModel", "ContainStore", "ContainServer", "ContainControllers", "KubeClient",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -27,7 +27,7 @@ struct AuthzBench: ParsableCommand {
     static let verbs = ["get", "list", "watch", "create", "update", "patch", "delete"]
 
     func run() throws {
-        var random = SeededGenerator(seed: 42)
+        var random = SplitMix64(seed: 42)
         var clusterRoles: [ClusterRole] = []
         for index in 0..<roles {
             var rules: [PolicyRule] = []
@@ -95,18 +95,5 @@ struct AuthzBench: ParsableCommand {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so that every run benchmarks the same policy.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

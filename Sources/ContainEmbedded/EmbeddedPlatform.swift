@@ -5,7 +5,6 @@ import ContainStore
 import Foundation
 import Hummingbird
 import KubeClient
-import ContainTLS
 import Logging
 import ServiceLifecycle
 
@@ -32,7 +31,7 @@ public enum EmbeddedPlatform {
         if configuration.insecureHTTP {
             services.append(ContainAPIService.application(store: store, configuration: configuration, admission: admission) { port in
                 let url = "http://\(host):\(port)"
-                Self.writeKubeconfig(configuration.kubeconfig(port: port), to: path)
+                ContainAPIService.writeKubeconfig(configuration.kubeconfig(port: port), to: path)
                 clientContinuation.yield(KubeClientConfiguration(server: url, userAgent: "contain-up"))
                 clientContinuation.finish()
                 onReady(path, url)
@@ -43,7 +42,7 @@ public enum EmbeddedPlatform {
             services.append(try ContainAPIService.securedApplication(store: store, configuration: configuration, parts: parts,
                                                                      admission: admission) { port in
                 let url = "https://\(host):\(port)"
-                Self.writeKubeconfig(configuration.kubeconfig(port: port, certificateAuthorityPEM: trust, token: token), to: path)
+                ContainAPIService.writeKubeconfig(configuration.kubeconfig(port: port, certificateAuthorityPEM: trust, token: token), to: path)
                 clientContinuation.yield(KubeClientConfiguration(server: url, token: token, certificateAuthorityPEM: Array(trust.utf8),
                                                                  userAgent: "contain-up"))
                 clientContinuation.finish()
@@ -59,15 +58,6 @@ public enum EmbeddedPlatform {
         group.maximumGracefulShutdownDuration = .seconds(3)
         group.maximumCancellationDuration = .seconds(2)
         try await ServiceGroup(configuration: group).run()
-    }
-
-    /// Writes the kubeconfig with owner-only permissions (it may hold the admin token).
-    static func writeKubeconfig(_ text: String, to path: String) {
-        do {
-            try SecretFile.write(text, to: path)
-        } catch {
-            FileHandle.standardError.write(Data("contain: could not write \(path): \(error)\n".utf8))
-        }
     }
 }
 

@@ -74,7 +74,7 @@ struct ProtobufTests {
     }
 
     @Test func mutatedBodiesNeverCrash() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         var decoded = 0, refused = 0
         for _ in 0..<2_000 {
             var bytes = Self.configMap
@@ -90,18 +90,5 @@ struct ProtobufTests {
         }
         #expect(decoded + refused == 2_000)
         #expect(refused > 0)
-    }
-}
-
-/// A small deterministic generator for mutation tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -6,17 +6,6 @@ import Testing
 /// Generated malformed reviews and manifests: every one ends in a decision or a clean error,
 /// never a crash. The generator is seeded, so a failure reproduces.
 @Suite struct FuzzTests {
-    /// SplitMix64: small, seeded, good enough to pick mutations.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let replacements: [JSONValue] = [
         .null, .bool(true), .integer(-1), .integer(Int64.max), .double(1e308), .string(""), .string("\u{0}\u{FFFF}"),
@@ -40,7 +29,7 @@ import Testing
 
     /// One malformed variant of `review`: a value replaced by one of the wrong type, a member
     /// removed, or the text truncated or corrupted.
-    static func mutate(_ review: JSONValue, text: String, paths: [[String]], using rng: inout SeededGenerator) -> String {
+    static func mutate(_ review: JSONValue, text: String, paths: [[String]], using rng: inout SplitMix64) -> String {
         switch rng.next() % 5 {
         case 0, 1:
             let path = paths[Int(rng.next() % UInt64(paths.count))]
@@ -68,7 +57,7 @@ import Testing
 
     @Test func malformedReviewsGiveCleanErrors() throws {
         let engine = try AdmissionEngine(directory: GuardrailFixtures.directory())
-        var rng = SeededGenerator(state: 0x5EED_0006)
+        var rng = SplitMix64(state: 0x5EED_0006)
         var decided = 0
         var refused = 0
         for name in ["review-compliant-pod.json", "review-privileged-pod.json"] {
@@ -114,7 +103,7 @@ import Testing
             spec: {type: NodePort}
             """
         let platform = ManifestSource(path: "platform.yaml", text: GuardrailFixtures.tenantsYAML)
-        var rng = SeededGenerator(state: 0xF022_0006)
+        var rng = SplitMix64(state: 0xF022_0006)
         let lines = base.components(separatedBy: "\n")
         let junk = ["{", "]", ": :", "- - x", "  \t", "key: [unclosed", "\"", "&a *b", "!!binary x", "image: 7", "containers: 3", "spec: null", "kind: Pod", "---"]
         var withFindings = 0

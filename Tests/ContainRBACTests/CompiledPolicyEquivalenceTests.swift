@@ -77,14 +77,14 @@ struct CompiledPolicyEquivalenceTests {
         return false
     }
 
-    static func randomRule(_ random: inout SplitMix) -> PolicyRule {
+    static func randomRule(_ random: inout SplitMix64) -> PolicyRule {
         func some(_ words: [String], _ count: Int) -> [String] { (0..<count).map { _ in words[random.below(words.count)] } }
         if random.below(6) == 0 { return PolicyRule(verbs: some(verbs, 1 + random.below(2)), nonResourceURLs: some(urls, 1 + random.below(2))) }
         return PolicyRule(verbs: some(verbs, 1 + random.below(3)), apiGroups: some(groups, 1 + random.below(2)),
                           resources: some(resources, 1 + random.below(3)), resourceNames: names[random.below(names.count)])
     }
 
-    static func randomRequest(_ random: inout SplitMix) -> RequestAttributes {
+    static func randomRequest(_ random: inout SplitMix64) -> RequestAttributes {
         let verb = (verbs.filter { $0 != "*" } + ["patch", ""])[random.below(verbs.count + 1)]
         if random.below(5) == 0 {
             return .nonResource(verb, path: ["/healthz", "/api", "/api/v1", "/logs", "/logsx/y", "/metrics", "/other", "/log"][random.below(8)])
@@ -97,7 +97,7 @@ struct CompiledPolicyEquivalenceTests {
     }
 
     @Test func decisionsAgreeOnGeneratedPolicies() {
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(state: 7)
         var compared = 0, allowed = 0
         for round in 0..<150 {
             let roleNames = ["r0", "r1", "r2", "r3", "view", "missing"]
@@ -165,17 +165,4 @@ struct CompiledPolicyEquivalenceTests {
         #expect(decision != AuthorizationDecision.allow("RBAC: allowed by something else"))
         #expect(Set([decision, AuthorizationDecision.allow(decision.reason)]).count == 1)
     }
-}
-
-/// SplitMix64, so that every run generates the same policies.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -175,32 +175,14 @@ public struct JSONReader {
             skipWhitespace()
             if isOmitted(key) {
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard offset < bytes.count else { throw error("unexpected end of JSON input in object") }
-                if bytes[offset] == UInt8(ascii: ",") {
-                    offset += 1
-                    continue
-                }
-                if bytes[offset] == UInt8(ascii: "}") {
-                    offset += 1
-                    return (.object(JSONObject(uniqueMembers: object)), .mapping(start, members))
-                }
-                throw error("expected ',' or '}' after object member")
+            } else {
+                let (value, node) = try parseValue(depth: depth + 1)
+                object.append((key, value))
+                if tracksSource { members.append(SourceMember(key: key, keyPosition: keyPosition, value: node)) }
             }
-            let (value, node) = try parseValue(depth: depth + 1)
-            object.append((key, value))
-            if tracksSource { members.append(SourceMember(key: key, keyPosition: keyPosition, value: node)) }
-            skipWhitespace()
-            guard offset < bytes.count else { throw error("unexpected end of JSON input in object") }
-            if bytes[offset] == UInt8(ascii: ",") {
-                offset += 1
-                continue
-            }
-            if bytes[offset] == UInt8(ascii: "}") {
-                offset += 1
+            if try closes(UInt8(ascii: "}"), after: "object member") {
                 return (.object(JSONObject(uniqueMembers: object)), .mapping(start, members))
             }
-            throw error("expected ',' or '}' after object member")
         }
     }
 
@@ -218,17 +200,7 @@ public struct JSONReader {
             let (value, node) = try parseValue(depth: depth + 1)
             elements.append(value)
             if tracksSource { nodes.append(node) }
-            skipWhitespace()
-            guard offset < bytes.count else { throw error("unexpected end of JSON input in array") }
-            if bytes[offset] == UInt8(ascii: ",") {
-                offset += 1
-                continue
-            }
-            if bytes[offset] == UInt8(ascii: "]") {
-                offset += 1
-                return (.array(elements), .sequence(start, nodes))
-            }
-            throw error("expected ',' or ']' after array element")
+            if try closes(UInt8(ascii: "]"), after: "array element") { return (.array(elements), .sequence(start, nodes)) }
         }
     }
 
@@ -238,7 +210,27 @@ public struct JSONReader {
         return omitted.contains { $0.utf8.count == length && $0 == key }
     }
 
-    /// Reads one value as `parseValue` would, refusing what it refuses, without building it.
+    /// After a member or element: consumes `,` (false: another follows) or `closing` (true: the
+    /// object or array ends); anything else is an error naming what was expected.
+    @inline(__always)
+    private mutating func closes(_ closing: UInt8, after what: String) throws(SyntaxError) -> Bool {
+        skipWhitespace()
+        let container = closing == UInt8(ascii: "}") ? "object" : "array"
+        guard offset < bytes.count else { throw error("unexpected end of JSON input in \(container)") }
+        if bytes[offset] == UInt8(ascii: ",") {
+            offset += 1
+            return false
+        }
+        if bytes[offset] == closing {
+            offset += 1
+            return true
+        }
+        throw error("expected ',' or '\(Self.printable(closing))' after \(what)")
+    }
+
+    /// Reads one value as `parseValue` would, refusing what it refuses, without building it. It
+    /// mirrors `parseObject` and `parseArray` rather than sharing them so that the building
+    /// reader's hot loop carries no "build or not" branch.
     private mutating func skipValue(depth: Int) throws(SyntaxError) {
         guard depth < Self.maximumDepth else { throw error("JSON nested deeper than \(Self.maximumDepth) levels") }
         guard offset < bytes.count else { throw error("unexpected end of JSON input") }
@@ -263,17 +255,7 @@ public struct JSONReader {
                 offset += 1
                 skipWhitespace()
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard offset < bytes.count else { throw error("unexpected end of JSON input in object") }
-                if bytes[offset] == UInt8(ascii: ",") {
-                    offset += 1
-                    continue
-                }
-                if bytes[offset] == UInt8(ascii: "}") {
-                    offset += 1
-                    return
-                }
-                throw error("expected ',' or '}' after object member")
+                if try closes(UInt8(ascii: "}"), after: "object member") { return }
             }
         case UInt8(ascii: "["):
             offset += 1
@@ -285,17 +267,7 @@ public struct JSONReader {
             while true {
                 skipWhitespace()
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard offset < bytes.count else { throw error("unexpected end of JSON input in array") }
-                if bytes[offset] == UInt8(ascii: ",") {
-                    offset += 1
-                    continue
-                }
-                if bytes[offset] == UInt8(ascii: "]") {
-                    offset += 1
-                    return
-                }
-                throw error("expected ',' or ']' after array element")
+                if try closes(UInt8(ascii: "]"), after: "array element") { return }
             }
         case UInt8(ascii: "\""):
             try skipString()

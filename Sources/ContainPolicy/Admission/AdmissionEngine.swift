@@ -53,13 +53,9 @@ public struct AdmissionEngine: Sendable {
     /// Callers holding the live state count that tenant's namespaces and record the count in
     /// `directory` before calling `review`; every other request needs no count.
     public func tenantNeedingNamespaceCount(_ request: AdmissionRequest) -> String? {
-        guard request.operation == .create, case .namespace(let namespace)? = request.object else { return nil }
-        var tenantName = namespace.metadata.labels?[AdmissionLabels.tenant]
-        if tenantName == nil {
-            let owned = directory.tenantsOwned(by: request.user)
-            if owned.count == 1 { tenantName = owned[0] }
-        }
-        guard let tenantName, let tenant = directory.policy(named: tenantName), tenant.namespaceQuota != nil else { return nil }
+        guard request.operation == .create, case .namespace(let namespace)? = request.object,
+              let tenant = directory.tenant(forNewNamespace: namespace, by: request.user), tenant.namespaceQuota != nil
+        else { return nil }
         let name = namespace.metadata.name ?? request.name ?? ""
         return tenant.declaredNamespaces.contains(name) ? nil : tenant.name
     }

@@ -38,7 +38,7 @@ public struct TenantDirectory: Sendable {
             self.namespaceCounts[tenant.name] = namespaceCounts[tenant.name] ?? policy.declaredNamespaces.count
         }
         for (namespace, tenant) in namespaceOwners { self.namespaceOwners[namespace] = tenant }
-        for (host, tenant) in hostsInUse.sorted(by: { $0.key < $1.key }) { hostClaims.append((HostnamePattern(host), tenant)) }
+        addHostsInUse(hostsInUse)
     }
 
     /// The compiled policy of the tenant called `name`.
@@ -67,14 +67,23 @@ public struct TenantDirectory: Sendable {
         policies.values.filter { $0.isOwner(user) }.map(\.name).sorted()
     }
 
+    /// The tenant a new namespace is for: the one its `platform.contain.dev/tenant` label names,
+    /// or else the only tenant `user` owns; nil when neither names a known tenant.
+    func tenant(forNewNamespace namespace: Namespace, by user: AdmissionUser) -> TenantPolicy? {
+        if let labelled = namespace.metadata.labels?[AdmissionLabels.tenant] { return policy(named: labelled) }
+        let owned = tenantsOwned(by: user)
+        return owned.count == 1 ? policy(named: owned[0]) : nil
+    }
+
     /// How many namespaces `tenant` has.
     func namespaceCount(of tenant: String) -> Int { namespaceCounts[tenant] ?? 0 }
 
     /// Records the live number of `tenant`'s namespaces (what the namespace quota compares with).
     public mutating func setNamespaceCount(_ count: Int, of tenant: String) { namespaceCounts[tenant] = count }
 
-    /// Records hosts already served by `tenant`'s Ingresses (they are claimed like declared hostnames).
-    public mutating func addHostsInUse(_ hosts: [String], by tenant: String) {
-        for host in hosts.sorted() { hostClaims.append((HostnamePattern(host), tenant)) }
+    /// Records hosts already served by Ingresses, each with its tenant (they are claimed like
+    /// declared hostnames), in host order.
+    public mutating func addHostsInUse(_ hostsInUse: [String: String]) {
+        for (host, tenant) in hostsInUse.sorted(by: { $0.key < $1.key }) { hostClaims.append((HostnamePattern(host), tenant)) }
     }
 }

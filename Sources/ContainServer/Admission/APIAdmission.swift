@@ -43,7 +43,7 @@ public final class APIAdmission: Sendable {
         let (cached, generation) = state.withLock { ($0.engine, $0.generation) }
         if let cached { return cached }
         let list = try await store.list(ListRequest(resource: ResourceKey(group: PlatformGroup.name, resource: "tenants")))
-        let tenants = list.items.compactMap { Self.decode(Tenant.self, $0) }
+        let tenants = list.items.compactMap { $0.decoded(as: Tenant.self) }
         let engine = AdmissionEngine(directory: TenantDirectory(tenants: tenants), defaultPodSecurity: defaultPodSecurity)
         state.withLock { if $0.generation == generation { $0.engine = engine } }
         return engine
@@ -56,9 +56,10 @@ public final class APIAdmission: Sendable {
     }
 
     /// Admits `object` (a create when `old` is nil, else an update of `old`) of `resource`;
-    /// throws a 403 `APIError` when an enforced rule refuses it.
+    /// throws a 403 `APIError` when an enforced rule refuses it. `namespaceObject` is the stored
+    /// namespace when the caller has already read it (creates check it exists); else it is read.
     func admit(_ object: JSONObject, old: JSONObject?, resource: APIResource, subresource: String?,
-               dryRun: Bool) async throws -> Admitted {
+               dryRun: Bool, namespaceObject: StoredObject? = nil) async throws -> Admitted {
         let type = resource.type
         let kind = GroupVersionKind(group: type.group, version: type.version, kind: type.kind)
         guard AdmissionObject.isGuarded(kind) else { return Admitted(object: object, warnings: []) }
@@ -74,7 +75,13 @@ public final class APIAdmission: Sendable {
             dryRun: dryRun)
         try await addLiveState(to: &engine, for: request)
         var labels: [String: String]?
-        if let namespace, !namespace.isEmpty { labels = try await namespaceLabels(namespace) }
+        if let namespace, !namespace.isEmpty {
+            var stored = namespaceObject
+            if stored == nil {
+                stored = try await store.get(ObjectKey(resource: ResourceKey(group: "", resource: "namespaces"), name: namespace))
+            }
+            labels = stored.map { $0.decoded(as: Namespace.self)?.metadata.labels ?? [:] }
+        }
 
         var admitted = object
         var warnings: [String] = []
@@ -105,28 +112,21 @@ public final class APIAdmission: Sendable {
         if let tenant = engine.tenantNeedingNamespaceCount(request) {
             let namespaces = try await store.list(ListRequest(resource: ResourceKey(group: "", resource: "namespaces")))
             let count = namespaces.items.filter { stored in
-                Self.decode(Namespace.self, stored)?.metadata.labels?[AdmissionLabels.tenant] == tenant
+                stored.decoded(as: Namespace.self)?.metadata.labels?[AdmissionLabels.tenant] == tenant
             }.count
             engine.directory.setNamespaceCount(count, of: tenant)
         }
         if case .ingress? = request.object {
             let ingresses = try await store.list(ListRequest(resource: ResourceKey(group: "networking.k8s.io", resource: "ingresses")))
-            var hosts: [String: [String]] = [:]
+            var hosts: [String: String] = [:]
             for stored in ingresses.items {
                 if stored.key.namespace == (request.namespace ?? "") && stored.key.name == (request.name ?? "") { continue }
                 guard let owner = engine.directory.tenantName(forNamespace: stored.key.namespace),
-                      let ingress = Self.decode(Ingress.self, stored) else { continue }
-                hosts[owner, default: []] += (ingress.spec?.rules ?? []).compactMap(\.host)
+                      let ingress = stored.decoded(as: Ingress.self) else { continue }
+                for host in (ingress.spec?.rules ?? []).compactMap(\.host) where hosts[host] == nil { hosts[host] = owner }
             }
-            for (tenant, list) in hosts { engine.directory.addHostsInUse(list, by: tenant) }
+            engine.directory.addHostsInUse(hosts)
         }
-    }
-
-    private func namespaceLabels(_ namespace: String) async throws -> [String: String]? {
-        guard let stored = try await store.get(ObjectKey(resource: ResourceKey(group: "", resource: "namespaces"), name: namespace)) else {
-            return nil
-        }
-        return Self.decode(Namespace.self, stored)?.metadata.labels ?? [:]
     }
 
     static func admissionObject(_ object: JSONObject, kind: GroupVersionKind) throws -> AdmissionObject {
@@ -143,11 +143,6 @@ public final class APIAdmission: Sendable {
         throw APIError(.failure(code: decision.code == 400 ? 400 : 403, reason: decision.code == 400 ? "BadRequest" : "Forbidden",
                                 message: "\(subject) is forbidden: \(decision.message)",
                                 details: StatusDetails(name: name, group: resource.type.group, kind: resource.type.plural)))
-    }
-
-    static func decode<T: KubeObject>(_ type: T.Type, _ stored: StoredObject) -> T? {
-        guard let value = try? JSONReader.value(String(decoding: stored.data, as: UTF8.self)) else { return nil }
-        return try? ValueDecoder(rejectsUnknownFields: false).decode(type, from: value)
     }
 }
 

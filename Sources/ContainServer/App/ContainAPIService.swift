@@ -134,11 +134,11 @@ public enum ContainAPIService {
         try await ServiceGroup(configuration: group).run()
     }
 
-    /// Writes the kubeconfig (0600: it holds the admin token) and says where the API is.
-    static func writeKubeconfig(_ text: String, to path: String, announce url: String) {
+    /// Writes the kubeconfig (0600: it may hold the admin token) and, given `announce`, says where the API is.
+    public static func writeKubeconfig(_ text: String, to path: String, announce url: String? = nil) {
         do {
             try SecretFile.write(text, to: path)
-            FileHandle.standardOutput.write(Data("contain API serving at \(url) (kubeconfig: \(path))\n".utf8))
+            if let url { FileHandle.standardOutput.write(Data("contain API serving at \(url) (kubeconfig: \(path))\n".utf8)) }
         } catch {
             FileHandle.standardError.write(Data("contain: could not write \(path): \(error)\n".utf8))
         }

@@ -184,10 +184,12 @@ struct ResourceHandlers: Sendable {
             object = fields.recordUpdate(old: nil, new: object, manager: try fieldManagerName(), target: .main, now: .now())
         }
         let name = object["metadata"]?["name"]?.stringValue ?? ""
+        var namespaceObject: StoredObject?
         if resource.type.namespaced, let namespace = path.namespace {
-            try await requireNamespace(namespace)
+            namespaceObject = try await requireNamespace(namespace)
         }
-        let admitted = try await server.admission.admit(object, old: nil, resource: resource, subresource: nil, dryRun: query["dryRun"] != nil)
+        let admitted = try await server.admission.admit(object, old: nil, resource: resource, subresource: nil,
+                                                        dryRun: query["dryRun"] != nil, namespaceObject: namespaceObject)
         object = admitted.object
         warnings += admitted.warnings
         if query["dryRun"] != nil { return HTTPResponses.json(.object(object), code: 201, warnings: warnings) }
@@ -208,7 +210,8 @@ struct ResourceHandlers: Sendable {
         throw APIError.alreadyExists(resource, name: attemptName)
     }
 
-    func requireNamespace(_ namespace: String) async throws {
+    /// The stored namespace, which must exist and not be terminating.
+    func requireNamespace(_ namespace: String) async throws -> StoredObject {
         let key = ObjectKey(resource: ResourceKey(group: "", resource: "namespaces"), name: namespace)
         guard let stored = try await store.get(key) else {
             throw APIError(.failure(code: 404, reason: "NotFound", message: "namespaces \"\(namespace)\" not found",
@@ -218,6 +221,7 @@ struct ResourceHandlers: Sendable {
             throw APIError(.failure(code: 403, reason: "Forbidden",
                                     message: "\(resource.qualifiedName) is forbidden: unable to create new content in namespace \(namespace) because it is being terminated"))
         }
+        return stored
     }
 
     var updateTarget: ObjectPreparation.UpdateTarget { path.subresource == "status" ? .status : .main }

@@ -8,12 +8,7 @@ struct NamespaceQuotaHandler: ObjectHandler {
         guard case .namespace(let namespace) = object, input.request.operation == .create else { return }
         let name = namespace.metadata.name ?? input.request.name ?? ""
         let labelled = namespace.metadata.labels?[AdmissionLabels.tenant]
-        var tenantName = labelled
-        if tenantName == nil {
-            let owned = input.directory.tenantsOwned(by: input.request.user)
-            if owned.count == 1 { tenantName = owned[0] }
-        }
-        guard let tenantName, let tenant = input.directory.policy(named: tenantName) else { return }
+        guard let tenant = input.directory.tenant(forNewNamespace: namespace, by: input.request.user) else { return }
         let mode = tenant.mode(.namespaceQuota)
         if let owner = input.directory.tenantName(forNamespace: name), owner != tenant.name {
             outcome.report(.namespaceQuota, mode, FieldPath("metadata", "name"),

@@ -49,10 +49,7 @@ public final class AuthorizationPolicyCache: Sendable {
     func load() async throws -> RBACObjects {
         func all<T: KubeObject>(_ type: T.Type, _ resource: String, _ group: String) async throws -> [T] {
             let result = try await store.list(ListRequest(resource: ResourceKey(group: group, resource: resource)))
-            return result.items.compactMap { stored in
-                guard let value = try? JSONReader.value(String(decoding: stored.data, as: UTF8.self)) else { return nil }
-                return try? ValueDecoder(rejectsUnknownFields: false).decode(T.self, from: value)
-            }
+            return result.items.compactMap { $0.decoded(as: T.self) }
         }
         let rbac = "rbac.authorization.k8s.io"
         return RBACObjects(

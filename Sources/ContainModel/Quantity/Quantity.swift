@@ -199,7 +199,7 @@ extension Quantity: Codable {
     }
 
     /// Drops leading and trailing whitespace, as Go's `strings.TrimSpace` does before parsing.
-    private static func trimmingWhitespace(_ text: String) -> String {
+    static func trimmingWhitespace(_ text: String) -> String {
         // Almost every quantity has nothing to trim: check the ends before building anything.
         // Only bytes outside printable ASCII can be (or start) whitespace.
         func mayBeSpace(_ byte: UInt8) -> Bool { byte <= 0x20 || byte >= 0x7F }

@@ -1,0 +1,437 @@
+/// A forward-only reader of JSON bytes for hand-written decoders of hot shapes — admission's pod
+/// reviews — that builds only what it is asked for.
+///
+/// It has no error messages. Anything it does not expect — malformed JSON, a type the decoder did
+/// not ask for, a member the decoder does not know, a duplicate member name, a number that is not
+/// a plain integer, a string with a surrogate escape, nesting deeper than `JSONReader` accepts —
+/// throws `Unexpected`, and the caller decodes the document again the general way (`JSONReader`
+/// and `ValueDecoder`), which accepts or refuses it with a precise message. A scanner decoder is
+/// therefore only ever a faster route to the value the general route gives, never a different one.
+public struct JSONScanner {
+    /// Thrown for anything the scanner or a decoder on it does not expect.
+    public struct Unexpected: Error, Sendable {
+        public init() {}
+    }
+
+    /// A member name, as the bytes between its quotes (names with escapes are `Unexpected`).
+    public struct Key {
+        @usableFromInline let start: UnsafePointer<UInt8>
+        @usableFromInline let count: Int
+
+        /// Whether the name is `name`; lets a `switch` over keys use string literals as cases.
+        @inlinable
+        public static func ~= (name: StaticString, key: Key) -> Bool {
+            guard key.count == name.utf8CodeUnitCount else { return false }
+            let other = name.utf8Start
+            var index = 0
+            while index < key.count {
+                if key.start[index] != other[index] { return false }
+                index += 1
+            }
+            return true
+        }
+
+        /// The name as a string.
+        public var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
+
+        func equals(_ other: Key) -> Bool {
+            guard count == other.count else { return false }
+            var index = 0
+            while index < count {
+                if start[index] != other.start[index] { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var offset = 0
+    /// Nesting depth of the value being read (the document is depth 0), as `JSONReader` counts it.
+    private var depth = 0
+    /// Names of the members read so far in every object still open, innermost last: a name
+    /// repeated within one object is `Unexpected` (the general reader refuses it).
+    private var openNames: [Key] = []
+    /// Names a decoder may skip where it meets them as a member it does not read (see `skip(_:)`).
+    private let skippable: [[UInt8]]
+    /// Bit `n` is set when some skippable name is `n` bytes long.
+    private let skippableLengths: UInt64
+
+    /// Scans `bytes` with `body`, which must read exactly one value; nil when anything was
+    /// unexpected (including content after the value).
+    public static func scan<T>(
+        _ bytes: [UInt8], skipping skippable: [String] = [],
+        _ body: (inout JSONScanner) throws(Unexpected) -> T
+    ) -> T? {
+        let names = skippable.map { Array($0.utf8) }
+        var lengths: UInt64 = 0
+        for name in names where name.count < 64 { lengths |= 1 << UInt64(name.count) }
+        return bytes.withUnsafeBufferPointer { buffer -> T? in
+            var scanner = JSONScanner(bytes: buffer, skippable: names, skippableLengths: lengths)
+            scanner.openNames.reserveCapacity(64)
+            do {
+                let value = try body(&scanner)
+                scanner.skipWhitespace()
+                return scanner.offset == buffer.count ? value : nil
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, skippable: [[UInt8]], skippableLengths: UInt64) {
+        self.bytes = bytes
+        self.skippable = skippable
+        self.skippableLengths = skippableLengths
+    }
+
+    // MARK: Structure
+
+    /// Reads an object, calling `body` with each member's name; `body` must read the member's value.
+    public mutating func members(_ body: (Key, inout JSONScanner) throws(Unexpected) -> Void) throws(Unexpected) {
+        try consume(UInt8(ascii: "{"))
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            offset += 1
+            return
+        }
+        let firstName = openNames.count
+        depth += 1
+        while true {
+            skipWhitespace()
+            let key = try name()
+            for index in firstName..<openNames.count where openNames[index].equals(key) { throw Unexpected() }
+            openNames.append(key)
+            skipWhitespace()
+            try consume(UInt8(ascii: ":"))
+            skipWhitespace()
+            try body(key, &self)
+            skipWhitespace()
+            guard offset < bytes.count else { throw Unexpected() }
+            let byte = bytes[offset]
+            offset += 1
+            if byte == UInt8(ascii: ",") { continue }
+            if byte == UInt8(ascii: "}") { break }
+            throw Unexpected()
+        }
+        openNames.removeSubrange(firstName...)
+        depth -= 1
+    }
+
+    /// Reads an array, calling `body` once per element; `body` must read the element.
+    public mutating func elements(_ body: (inout JSONScanner) throws(Unexpected) -> Void) throws(Unexpected) {
+        try consume(UInt8(ascii: "["))
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            offset += 1
+            return
+        }
+        depth += 1
+        defer { depth -= 1 }
+        while true {
+            skipWhitespace()
+            try body(&self)
+            skipWhitespace()
+            guard offset < bytes.count else { throw Unexpected() }
+            let byte = bytes[offset]
+            offset += 1
+            if byte == UInt8(ascii: ",") { continue }
+            if byte == UInt8(ascii: "]") { return }
+            throw Unexpected()
+        }
+    }
+
+    /// Reads `null` if it is next, saying whether it was.
+    public mutating func takeNull() -> Bool {
+        guard offset + 4 <= bytes.count, bytes[offset] == UInt8(ascii: "n"), bytes[offset + 1] == UInt8(ascii: "u"),
+              bytes[offset + 2] == UInt8(ascii: "l"), bytes[offset + 3] == UInt8(ascii: "l")
+        else { return false }
+        offset += 4
+        return true
+    }
+
+    /// Skips the value of `key` if it is one of the skippable names, and is `Unexpected` otherwise:
+    /// the `default` of a decoder's `switch`. Like `JSONReader` leaving out an omitted member, it
+    /// checks the value is JSON but not that its objects' member names are distinct.
+    public mutating func skip(_ key: Key) throws(Unexpected) {
+        guard key.count < 64, skippableLengths & (1 << UInt64(key.count)) != 0,
+              skippable.contains(where: { $0.elementsEqual(UnsafeBufferPointer(start: key.start, count: key.count)) })
+        else { throw Unexpected() }
+        try skipValue(depth: depth, checkingNames: false)
+    }
+
+    /// Reads any value without building it, as `JSONReader` reads a value it keeps: well-formed,
+    /// and no member name repeated within an object.
+    public mutating func skipValue() throws(Unexpected) {
+        try skipValue(depth: depth, checkingNames: true)
+    }
+
+    private mutating func skipValue(depth: Int, checkingNames: Bool) throws(Unexpected) {
+        guard depth < JSONReader.maximumDepth, offset < bytes.count else { throw Unexpected() }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"):
+            offset += 1
+            skipWhitespace()
+            if peek() == UInt8(ascii: "}") {
+                offset += 1
+                return
+            }
+            let firstName = openNames.count
+            while true {
+                skipWhitespace()
+                if checkingNames {
+                    let key = try name()
+                    for index in firstName..<openNames.count where openNames[index].equals(key) { throw Unexpected() }
+                    openNames.append(key)
+                } else {
+                    try skipString()
+                }
+                skipWhitespace()
+                try consume(UInt8(ascii: ":"))
+                skipWhitespace()
+                try skipValue(depth: depth + 1, checkingNames: checkingNames)
+                skipWhitespace()
+                guard offset < bytes.count else { throw Unexpected() }
+                let byte = bytes[offset]
+                offset += 1
+                if byte == UInt8(ascii: ",") { continue }
+                if byte == UInt8(ascii: "}") { break }
+                throw Unexpected()
+            }
+            if checkingNames { openNames.removeSubrange(firstName...) }
+        case UInt8(ascii: "["):
+            offset += 1
+            skipWhitespace()
+            if peek() == UInt8(ascii: "]") {
+                offset += 1
+                return
+            }
+            while true {
+                skipWhitespace()
+                try skipValue(depth: depth + 1, checkingNames: checkingNames)
+                skipWhitespace()
+                guard offset < bytes.count else { throw Unexpected() }
+                let byte = bytes[offset]
+                offset += 1
+                if byte == UInt8(ascii: ",") { continue }
+                if byte == UInt8(ascii: "]") { return }
+                throw Unexpected()
+            }
+        case UInt8(ascii: "\""):
+            try skipString()
+        case UInt8(ascii: "t"):
+            try literal("true")
+        case UInt8(ascii: "f"):
+            try literal("false")
+        case UInt8(ascii: "n"):
+            try literal("null")
+        default:
+            try skipNumber()
+        }
+    }
+
+    // MARK: Scalars
+
+    /// Reads a string.
+    public mutating func string() throws(Unexpected) -> String {
+        try consume(UInt8(ascii: "\""))
+        let start = offset
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+                offset += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            if byte < 0x20 { throw Unexpected() }
+            offset += 1
+        }
+        throw Unexpected()
+    }
+
+    /// Reads `true` or `false`.
+    public mutating func bool() throws(Unexpected) -> Bool {
+        guard offset < bytes.count else { throw Unexpected() }
+        if bytes[offset] == UInt8(ascii: "t") {
+            try literal("true")
+            return true
+        }
+        try literal("false")
+        return false
+    }
+
+    /// Reads an integer written without fraction or exponent that fits in `Int64`.
+    public mutating func int64() throws(Unexpected) -> Int64 {
+        let negative = peek() == UInt8(ascii: "-")
+        if negative { offset += 1 }
+        guard offset < bytes.count, isDigit(bytes[offset]) else { throw Unexpected() }
+        if bytes[offset] == UInt8(ascii: "0"), offset + 1 < bytes.count, isDigit(bytes[offset + 1]) { throw Unexpected() }
+        var magnitude: UInt64 = 0
+        while offset < bytes.count, isDigit(bytes[offset]) {
+            let (times, overflowTimes) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(UInt64(bytes[offset] - 0x30))
+            if overflowTimes || overflowSum { throw Unexpected() }
+            magnitude = sum
+            offset += 1
+        }
+        if let next = peek(), next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
+            throw Unexpected()
+        }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { throw Unexpected() }
+            return magnitude == UInt64(Int64.max) + 1 ? .min : -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { throw Unexpected() }
+        return Int64(magnitude)
+    }
+
+    /// Reads an integer that fits in `Int32`.
+    public mutating func int32() throws(Unexpected) -> Int32 {
+        guard let value = Int32(exactly: try int64()) else { throw Unexpected() }
+        return value
+    }
+
+    /// Whether the next value is a string (it is not read).
+    public mutating func nextIsString() -> Bool { peek() == UInt8(ascii: "\"") }
+
+    // MARK: Bytes
+
+    @inline(__always)
+    private func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
+    @inline(__always)
+    private mutating func consume(_ byte: UInt8) throws(Unexpected) {
+        guard offset < bytes.count, bytes[offset] == byte else { throw Unexpected() }
+        offset += 1
+    }
+
+    @inline(__always)
+    private func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x0A, 0x09, 0x0D: offset += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func literal(_ text: StaticString) throws(Unexpected) {
+        let count = text.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { throw Unexpected() }
+        let expected = text.utf8Start
+        for index in 0..<count where bytes[offset + index] != expected[index] { throw Unexpected() }
+        offset += count
+    }
+
+    private mutating func name() throws(Unexpected) -> Key {
+        try consume(UInt8(ascii: "\""))
+        let start = offset
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                return Key(start: bytes.baseAddress! + start, count: offset - 1 - start)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { throw Unexpected() }
+            offset += 1
+        }
+        throw Unexpected()
+    }
+
+    private mutating func skipString() throws(Unexpected) {
+        try consume(UInt8(ascii: "\""))
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
+            if byte == UInt8(ascii: "\"") { return }
+            if byte < 0x20 { throw Unexpected() }
+            if byte == UInt8(ascii: "\\") {
+                guard offset < bytes.count else { throw Unexpected() }
+                let escape = bytes[offset]
+                offset += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    continue
+                case UInt8(ascii: "u"):
+                    _ = try hex4()
+                default:
+                    throw Unexpected()
+                }
+            }
+        }
+        throw Unexpected()
+    }
+
+    /// The rest of a string that has an escape at `offset`, decoding escapes as `JSONReader` does;
+    /// surrogate escapes are `Unexpected`.
+    private mutating func escapedString(from start: Int) throws(Unexpected) -> String {
+        var text = Array(UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return String(decoding: text, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                guard offset < bytes.count else { throw Unexpected() }
+                let escape = bytes[offset]
+                offset += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
+                case UInt8(ascii: "b"): text.append(0x08)
+                case UInt8(ascii: "f"): text.append(0x0C)
+                case UInt8(ascii: "n"): text.append(0x0A)
+                case UInt8(ascii: "r"): text.append(0x0D)
+                case UInt8(ascii: "t"): text.append(0x09)
+                case UInt8(ascii: "u"):
+                    let code = try hex4()
+                    guard let scalar = Unicode.Scalar(code) else { throw Unexpected() }
+                    text.append(contentsOf: String(Character(scalar)).utf8)
+                default:
+                    throw Unexpected()
+                }
+            default:
+                if byte < 0x20 { throw Unexpected() }
+                text.append(byte)
+            }
+        }
+        throw Unexpected()
+    }
+
+    private mutating func hex4() throws(Unexpected) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw Unexpected() }
+        var code: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[offset]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: throw Unexpected()
+            }
+            code = code * 16 + digit
+            offset += 1
+        }
+        return code
+    }
+
+    /// Skips an integer of at most 18 digits; fractions, exponents and longer integers (which
+    /// `JSONReader` reads as doubles and may refuse as out of range) are `Unexpected`.
+    private mutating func skipNumber() throws(Unexpected) {
+        if peek() == UInt8(ascii: "-") { offset += 1 }
+        let start = offset
+        guard offset < bytes.count, isDigit(bytes[offset]) else { throw Unexpected() }
+        if bytes[offset] == UInt8(ascii: "0"), offset + 1 < bytes.count, isDigit(bytes[offset + 1]) { throw Unexpected() }
+        while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
+        if offset - start > 18 { throw Unexpected() }
+        if let next = peek(), next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
+            throw Unexpected()
+        }
+    }
+}

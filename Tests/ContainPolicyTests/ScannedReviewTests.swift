@@ -125,5 +125,24 @@ import Testing
         #expect(pod.metadata.generateName == "shop-web\n\"x\"")
     }
 
+    @Test func malformedSkippedMembersAreRefusedByBothRoutes() throws {
+        let text = try AdmissionReviewTests.benchReview("review-compliant-pod.json")
+        let managed = #""managedFields":["#
+        let edits: [(String, String)] = [
+            (managed, managed + "tru,"), (managed, managed + #"{"a" 1},"#), (managed, managed + "1.5e999,"),
+            (managed, managed + #"{"a":[}],"#), (managed, managed + "[1,],"), (managed, managed + "\"tab\there\","),
+            (managed, managed + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + ","),
+            (#""env":["#, #""env":["\q","#), (#""env":["#, #""env":["\u12","#), (#""args":["#, #""args":[nul,"#),
+        ]
+        for (find, replace) in edits {
+            let variant = text.replacingOccurrences(of: find, with: replace)
+            #expect(variant != text, "\(replace) was not applied")
+            #expect(AdmissionReviewDecoder.scanned(bytes: Array(variant.utf8)) == nil, "\(replace) was scanned")
+            #expect(throws: AdmissionReviewError.self, "\(replace) was accepted") {
+                try AdmissionReviewDecoder.parsed(bytes: Array(variant.utf8))
+            }
+        }
+    }
+
     enum Expectation: Error { case notAPod }
 }

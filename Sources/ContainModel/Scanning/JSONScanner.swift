@@ -52,23 +52,40 @@ public struct JSONScanner {
     /// Names of the members read so far in every object still open, innermost last: a name
     /// repeated within one object is `Unexpected` (the general reader refuses it).
     private var openNames: [Key] = []
+    /// The containers open in a value `skip(_:)` is skipping, innermost last: true for an object.
+    private var skippedContainers: [Bool] = []
     /// Names a decoder may skip where it meets them as a member it does not read (see `skip(_:)`).
-    private let skippable: [[UInt8]]
-    /// Bit `n` is set when some skippable name is `n` bytes long.
-    private let skippableLengths: UInt64
+    private let skippable: SkipList
+
+    /// Member names a scan may skip; built once and shared by every scan that skips them.
+    public struct SkipList: Sendable {
+        let names: [[UInt8]]
+        /// Bit `n` is set when some name is `n` bytes long: most names are ruled out by length.
+        let lengths: UInt64
+
+        public init(_ names: [String]) {
+            self.names = names.map { Array($0.utf8) }
+            var lengths: UInt64 = 0
+            for name in self.names where name.count < 64 { lengths |= 1 << UInt64(name.count) }
+            self.lengths = lengths
+        }
+
+        func contains(_ key: Key) -> Bool {
+            guard key.count < 64, lengths & (1 << UInt64(key.count)) != 0 else { return false }
+            return names.contains { $0.elementsEqual(UnsafeBufferPointer(start: key.start, count: key.count)) }
+        }
+    }
 
     /// Scans `bytes` with `body`, which must read exactly one value; nil when anything was
     /// unexpected (including content after the value).
     public static func scan<T>(
-        _ bytes: [UInt8], skipping skippable: [String] = [],
+        _ bytes: [UInt8], skipping skippable: SkipList = SkipList([]),
         _ body: (inout JSONScanner) throws(Unexpected) -> T
     ) -> T? {
-        let names = skippable.map { Array($0.utf8) }
-        var lengths: UInt64 = 0
-        for name in names where name.count < 64 { lengths |= 1 << UInt64(name.count) }
-        return bytes.withUnsafeBufferPointer { buffer -> T? in
-            var scanner = JSONScanner(bytes: buffer, skippable: names, skippableLengths: lengths)
+        bytes.withUnsafeBufferPointer { buffer -> T? in
+            var scanner = JSONScanner(bytes: buffer, skippable: skippable)
             scanner.openNames.reserveCapacity(64)
+            scanner.skippedContainers.reserveCapacity(64)
             do {
                 let value = try body(&scanner)
                 scanner.skipWhitespace()
@@ -79,10 +96,9 @@ public struct JSONScanner {
         }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, skippable: [[UInt8]], skippableLengths: UInt64) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, skippable: SkipList) {
         self.bytes = bytes
         self.skippable = skippable
-        self.skippableLengths = skippableLengths
     }
 
     // MARK: Structure
@@ -154,19 +170,80 @@ public struct JSONScanner {
     /// the `default` of a decoder's `switch`. Like `JSONReader` leaving out an omitted member, it
     /// checks the value is JSON but not that its objects' member names are distinct.
     public mutating func skip(_ key: Key) throws(Unexpected) {
-        guard key.count < 64, skippableLengths & (1 << UInt64(key.count)) != 0,
-              skippable.contains(where: { $0.elementsEqual(UnsafeBufferPointer(start: key.start, count: key.count)) })
-        else { throw Unexpected() }
-        try skipValue(depth: depth, checkingNames: false)
+        guard skippable.contains(key) else { throw Unexpected() }
+        try skipUncheckedValue()
+    }
+
+    /// Where `skipUncheckedValue` is in the grammar.
+    private enum SkipState { case value, name, afterValue }
+
+    /// Skips one value as `JSONReader` skips an omitted member's value — well-formed JSON, no
+    /// deeper than `JSONReader.maximumDepth`, member names not compared — in one loop over the
+    /// bytes rather than a call per value: the values skipped are most of a review.
+    private mutating func skipUncheckedValue() throws(Unexpected) {
+        skippedContainers.removeAll(keepingCapacity: true)
+        var state = SkipState.value
+        while true {
+            skipWhitespace()
+            guard offset < bytes.count else { throw Unexpected() }
+            let byte = bytes[offset]
+            switch state {
+            case .value:
+                guard depth + skippedContainers.count < JSONReader.maximumDepth else { throw Unexpected() }
+                switch byte {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    offset += 1
+                    skipWhitespace()
+                    let closing = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    if peek() == closing {
+                        offset += 1
+                        state = .afterValue
+                    } else {
+                        skippedContainers.append(byte == UInt8(ascii: "{"))
+                        state = byte == UInt8(ascii: "{") ? .name : .value
+                    }
+                case UInt8(ascii: "\""):
+                    try skipString()
+                    state = .afterValue
+                case UInt8(ascii: "t"):
+                    try literal("true")
+                    state = .afterValue
+                case UInt8(ascii: "f"):
+                    try literal("false")
+                    state = .afterValue
+                case UInt8(ascii: "n"):
+                    try literal("null")
+                    state = .afterValue
+                default:
+                    try skipNumber()
+                    state = .afterValue
+                }
+            case .name:
+                try skipString()
+                skipWhitespace()
+                try consume(UInt8(ascii: ":"))
+                state = .value
+            case .afterValue:
+                guard let inObject = skippedContainers.last else { return }
+                offset += 1
+                if byte == UInt8(ascii: ",") {
+                    state = inObject ? .name : .value
+                } else if byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    skippedContainers.removeLast()
+                } else {
+                    throw Unexpected()
+                }
+            }
+        }
     }
 
     /// Reads any value without building it, as `JSONReader` reads a value it keeps: well-formed,
     /// and no member name repeated within an object.
     public mutating func skipValue() throws(Unexpected) {
-        try skipValue(depth: depth, checkingNames: true)
+        try skipValue(depth: depth)
     }
 
-    private mutating func skipValue(depth: Int, checkingNames: Bool) throws(Unexpected) {
+    private mutating func skipValue(depth: Int) throws(Unexpected) {
         guard depth < JSONReader.maximumDepth, offset < bytes.count else { throw Unexpected() }
         switch bytes[offset] {
         case UInt8(ascii: "{"):
@@ -179,17 +256,13 @@ public struct JSONScanner {
             let firstName = openNames.count
             while true {
                 skipWhitespace()
-                if checkingNames {
-                    let key = try name()
-                    for index in firstName..<openNames.count where openNames[index].equals(key) { throw Unexpected() }
-                    openNames.append(key)
-                } else {
-                    try skipString()
-                }
+                let key = try name()
+                for index in firstName..<openNames.count where openNames[index].equals(key) { throw Unexpected() }
+                openNames.append(key)
                 skipWhitespace()
                 try consume(UInt8(ascii: ":"))
                 skipWhitespace()
-                try skipValue(depth: depth + 1, checkingNames: checkingNames)
+                try skipValue(depth: depth + 1)
                 skipWhitespace()
                 guard offset < bytes.count else { throw Unexpected() }
                 let byte = bytes[offset]
@@ -198,7 +271,7 @@ public struct JSONScanner {
                 if byte == UInt8(ascii: "}") { break }
                 throw Unexpected()
             }
-            if checkingNames { openNames.removeSubrange(firstName...) }
+            openNames.removeSubrange(firstName...)
         case UInt8(ascii: "["):
             offset += 1
             skipWhitespace()
@@ -208,7 +281,7 @@ public struct JSONScanner {
             }
             while true {
                 skipWhitespace()
-                try skipValue(depth: depth + 1, checkingNames: checkingNames)
+                try skipValue(depth: depth + 1)
                 skipWhitespace()
                 guard offset < bytes.count else { throw Unexpected() }
                 let byte = bytes[offset]
@@ -236,17 +309,15 @@ public struct JSONScanner {
     public mutating func string() throws(Unexpected) -> String {
         try consume(UInt8(ascii: "\""))
         let start = offset
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-                offset += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if byte < 0x20 { throw Unexpected() }
+        skipPlainStringBytes()
+        guard offset < bytes.count else { throw Unexpected() }
+        let byte = bytes[offset]
+        if byte == UInt8(ascii: "\"") {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
             offset += 1
+            return text
         }
+        if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
         throw Unexpected()
     }
 
@@ -330,21 +401,49 @@ public struct JSONScanner {
     private mutating func name() throws(Unexpected) -> Key {
         try consume(UInt8(ascii: "\""))
         let start = offset
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                offset += 1
-                return Key(start: bytes.baseAddress! + start, count: offset - 1 - start)
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { throw Unexpected() }
-            offset += 1
-        }
-        throw Unexpected()
+        skipPlainStringBytes()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw Unexpected() }
+        offset += 1
+        return Key(start: bytes.baseAddress! + start, count: offset - 1 - start)
     }
 
+    /// Advances over string bytes that are not a quote, a backslash or a control character, eight
+    /// at a time where it can (SWAR: each 8-byte word is examined with a few integer operations).
+    @inline(__always)
+    private mutating func skipPlainStringBytes() {
+        let base = bytes.baseAddress!
+        while offset + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            if Self.hasSpecialStringByte(word) { break }
+            offset += 8
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
+            offset += 1
+        }
+    }
+
+    /// Whether any byte of `word` is a quote, a backslash or below 0x20. A borrow can also flag a
+    /// byte after one that truly is, which only costs a byte-by-byte look.
+    @inline(__always)
+    private static func hasSpecialStringByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let zeroQuote = (quotes &- ones) & ~quotes
+        let zeroBackslash = (backslashes &- ones) & ~backslashes
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control) & highs != 0
+    }
+
+    @inline(__always)
     private mutating func skipString() throws(Unexpected) {
         try consume(UInt8(ascii: "\""))
-        while offset < bytes.count {
+        while true {
+            skipPlainStringBytes()
+            guard offset < bytes.count else { break }
             let byte = bytes[offset]
             offset += 1
             if byte == UInt8(ascii: "\"") { return }

@@ -5,14 +5,9 @@
 // the review is decoded the general way.
 
 extension Pod {
-    /// Reads a pod from JSON bytes with a scanner, skipping the members named in `skipping`
-    /// wherever a field of that name is not read (names inside maps such as labels are always
-    /// kept). Nil when the scanner meets anything it does not expect: decode the general way then.
-    public static func scanned(from bytes: [UInt8], skipping: [String]) -> Pod? {
-        JSONScanner.scan(bytes, skipping: skipping) { scanner throws(JSONScanner.Unexpected) in try scanner.read(Pod.self) }
-    }
-
-    /// Reads a pod where a scanner stands (see `scanned(from:skipping:)`).
+    /// Reads a pod where a scanner stands, skipping the members in the scan's skip list wherever
+    /// a field of that name is not read (names inside maps such as labels are always kept).
+    /// `Unexpected` for anything the readers do not expect: decode the general way then.
     public static func scan(_ scanner: inout JSONScanner) throws(JSONScanner.Unexpected) -> Pod {
         try scanner.read(Pod.self)
     }
@@ -40,70 +35,68 @@ extension Pod: Scannable {
 
 extension ObjectMeta: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var meta = ObjectMeta()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "name": meta.name = try scanner.optional()
-            case "generateName": meta.generateName = try scanner.optional()
-            case "namespace": meta.namespace = try scanner.optional()
-            case "selfLink": meta.selfLink = try scanner.optional()
-            case "uid": meta.uid = try scanner.optional()
-            case "resourceVersion": meta.resourceVersion = try scanner.optional()
-            case "generation": meta.generation = try scanner.optional()
-            case "creationTimestamp": meta.creationTimestamp = try scanner.optional()
-            case "deletionTimestamp": meta.deletionTimestamp = try scanner.optional()
-            case "deletionGracePeriodSeconds": meta.deletionGracePeriodSeconds = try scanner.optional()
-            case "labels": meta.labels = try scanner.optionalMap()
-            case "annotations": meta.annotations = try scanner.optionalMap()
-            case "finalizers": meta.finalizers = try scanner.optionalArray()
+            case "name": self.name = try scanner.optional()
+            case "generateName": self.generateName = try scanner.optional()
+            case "namespace": self.namespace = try scanner.optional()
+            case "selfLink": self.selfLink = try scanner.optional()
+            case "uid": self.uid = try scanner.optional()
+            case "resourceVersion": self.resourceVersion = try scanner.optional()
+            case "generation": self.generation = try scanner.optional()
+            case "creationTimestamp": self.creationTimestamp = try scanner.optional()
+            case "deletionTimestamp": self.deletionTimestamp = try scanner.optional()
+            case "deletionGracePeriodSeconds": self.deletionGracePeriodSeconds = try scanner.optional()
+            case "labels": self.labels = try scanner.optionalMap()
+            case "annotations": self.annotations = try scanner.optionalMap()
+            case "finalizers": self.finalizers = try scanner.optionalArray()
             default: try scanner.skip(key)
             }
         }
-        self = meta
     }
 }
 
 extension PodSpec: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var spec = PodSpec(containers: [])
+        self.init(containers: [])
         var required = RequiredMembers()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "volumes": spec.volumes = try scanner.optionalArray()
-            case "initContainers": spec.initContainers = try scanner.optionalArray()
-            case "containers": spec.containers = try scanner.array(); required.saw(0)
-            case "restartPolicy": spec.restartPolicy = try scanner.optionalEnum()
-            case "terminationGracePeriodSeconds": spec.terminationGracePeriodSeconds = try scanner.optional()
-            case "activeDeadlineSeconds": spec.activeDeadlineSeconds = try scanner.optional()
-            case "dnsPolicy": spec.dnsPolicy = try scanner.optionalEnum()
-            case "serviceAccountName": spec.serviceAccountName = try scanner.optional()
-            case "serviceAccount": spec.serviceAccount = try scanner.optional()
-            case "automountServiceAccountToken": spec.automountServiceAccountToken = try scanner.optional()
-            case "nodeName": spec.nodeName = try scanner.optional()
-            case "hostNetwork": spec.hostNetwork = try scanner.optional()
-            case "hostPID": spec.hostPID = try scanner.optional()
-            case "hostIPC": spec.hostIPC = try scanner.optional()
-            case "shareProcessNamespace": spec.shareProcessNamespace = try scanner.optional()
-            case "securityContext": spec.securityContext = try scanner.optional()
-            case "hostname": spec.hostname = try scanner.optional()
-            case "subdomain": spec.subdomain = try scanner.optional()
-            case "schedulerName": spec.schedulerName = try scanner.optional()
-            case "priorityClassName": spec.priorityClassName = try scanner.optional()
-            case "priority": spec.priority = try scanner.optional()
-            case "runtimeClassName": spec.runtimeClassName = try scanner.optional()
-            case "enableServiceLinks": spec.enableServiceLinks = try scanner.optional()
-            case "preemptionPolicy": spec.preemptionPolicy = try scanner.optionalEnum()
-            case "overhead": spec.overhead = try scanner.optionalMap()
-            case "setHostnameAsFQDN": spec.setHostnameAsFQDN = try scanner.optional()
-            case "os": spec.os = try scanner.optional()
-            case "hostUsers": spec.hostUsers = try scanner.optional()
-            case "resources": spec.resources = try scanner.optional()
-            case "hostnameOverride": spec.hostnameOverride = try scanner.optional()
+            case "volumes": self.volumes = try scanner.optionalArray()
+            case "initContainers": self.initContainers = try scanner.optionalArray()
+            case "containers": self.containers = try scanner.array(); required.saw(0)
+            case "restartPolicy": self.restartPolicy = try scanner.optionalEnum()
+            case "terminationGracePeriodSeconds": self.terminationGracePeriodSeconds = try scanner.optional()
+            case "activeDeadlineSeconds": self.activeDeadlineSeconds = try scanner.optional()
+            case "dnsPolicy": self.dnsPolicy = try scanner.optionalEnum()
+            case "serviceAccountName": self.serviceAccountName = try scanner.optional()
+            case "serviceAccount": self.serviceAccount = try scanner.optional()
+            case "automountServiceAccountToken": self.automountServiceAccountToken = try scanner.optional()
+            case "nodeName": self.nodeName = try scanner.optional()
+            case "hostNetwork": self.hostNetwork = try scanner.optional()
+            case "hostPID": self.hostPID = try scanner.optional()
+            case "hostIPC": self.hostIPC = try scanner.optional()
+            case "shareProcessNamespace": self.shareProcessNamespace = try scanner.optional()
+            case "securityContext": self.securityContext = try scanner.optional()
+            case "hostname": self.hostname = try scanner.optional()
+            case "subdomain": self.subdomain = try scanner.optional()
+            case "schedulerName": self.schedulerName = try scanner.optional()
+            case "priorityClassName": self.priorityClassName = try scanner.optional()
+            case "priority": self.priority = try scanner.optional()
+            case "runtimeClassName": self.runtimeClassName = try scanner.optional()
+            case "enableServiceLinks": self.enableServiceLinks = try scanner.optional()
+            case "preemptionPolicy": self.preemptionPolicy = try scanner.optionalEnum()
+            case "overhead": self.overhead = try scanner.optionalMap()
+            case "setHostnameAsFQDN": self.setHostnameAsFQDN = try scanner.optional()
+            case "os": self.os = try scanner.optional()
+            case "hostUsers": self.hostUsers = try scanner.optional()
+            case "resources": self.resources = try scanner.optional()
+            case "hostnameOverride": self.hostnameOverride = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
         try required.require(1)
-        self = spec
     }
 }
 
@@ -123,158 +116,150 @@ extension PodOS: Scannable {
 
 extension Container: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var container = Container(name: "")
+        self.init(name: "")
         var required = RequiredMembers()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "name": container.name = try scanner.string(); required.saw(0)
-            case "image": container.image = try scanner.optional()
-            case "workingDir": container.workingDir = try scanner.optional()
-            case "ports": container.ports = try scanner.optionalArray()
-            case "resources": container.resources = try scanner.optional()
-            case "restartPolicy": container.restartPolicy = try scanner.optionalEnum()
-            case "livenessProbe": container.livenessProbe = try scanner.optional()
-            case "readinessProbe": container.readinessProbe = try scanner.optional()
-            case "startupProbe": container.startupProbe = try scanner.optional()
-            case "lifecycle": container.lifecycle = try scanner.optional()
-            case "imagePullPolicy": container.imagePullPolicy = try scanner.optionalEnum()
-            case "securityContext": container.securityContext = try scanner.optional()
-            case "stdin": container.stdin = try scanner.optional()
-            case "stdinOnce": container.stdinOnce = try scanner.optional()
-            case "tty": container.tty = try scanner.optional()
+            case "name": self.name = try scanner.string(); required.saw(0)
+            case "image": self.image = try scanner.optional()
+            case "workingDir": self.workingDir = try scanner.optional()
+            case "ports": self.ports = try scanner.optionalArray()
+            case "resources": self.resources = try scanner.optional()
+            case "restartPolicy": self.restartPolicy = try scanner.optionalEnum()
+            case "livenessProbe": self.livenessProbe = try scanner.optional()
+            case "readinessProbe": self.readinessProbe = try scanner.optional()
+            case "startupProbe": self.startupProbe = try scanner.optional()
+            case "lifecycle": self.lifecycle = try scanner.optional()
+            case "imagePullPolicy": self.imagePullPolicy = try scanner.optionalEnum()
+            case "securityContext": self.securityContext = try scanner.optional()
+            case "stdin": self.stdin = try scanner.optional()
+            case "stdinOnce": self.stdinOnce = try scanner.optional()
+            case "tty": self.tty = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
         try required.require(1)
-        self = container
     }
 }
 
 extension ContainerPort: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var port = ContainerPort(containerPort: 0)
+        self.init(containerPort: 0)
         var required = RequiredMembers()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "name": port.name = try scanner.optional()
-            case "hostPort": port.hostPort = try scanner.optional()
-            case "containerPort": port.containerPort = try scanner.int32(); required.saw(0)
-            case "protocol": port.protocol = try scanner.optionalEnum()
-            case "hostIP": port.hostIP = try scanner.optional()
+            case "name": self.name = try scanner.optional()
+            case "hostPort": self.hostPort = try scanner.optional()
+            case "containerPort": self.containerPort = try scanner.int32(); required.saw(0)
+            case "protocol": self.protocol = try scanner.optionalEnum()
+            case "hostIP": self.hostIP = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
         try required.require(1)
-        self = port
     }
 }
 
 extension ResourceRequirements: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var resources = ResourceRequirements()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "limits": resources.limits = try scanner.optionalMap()
-            case "requests": resources.requests = try scanner.optionalMap()
+            case "limits": self.limits = try scanner.optionalMap()
+            case "requests": self.requests = try scanner.optionalMap()
             default: try scanner.skip(key)
             }
         }
-        self = resources
     }
 }
 
 extension SecurityContext: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var context = SecurityContext()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "capabilities": context.capabilities = try scanner.optional()
-            case "privileged": context.privileged = try scanner.optional()
-            case "seLinuxOptions": context.seLinuxOptions = try scanner.optional()
-            case "windowsOptions": context.windowsOptions = try scanner.optional()
-            case "runAsUser": context.runAsUser = try scanner.optional()
-            case "runAsGroup": context.runAsGroup = try scanner.optional()
-            case "runAsNonRoot": context.runAsNonRoot = try scanner.optional()
-            case "readOnlyRootFilesystem": context.readOnlyRootFilesystem = try scanner.optional()
-            case "allowPrivilegeEscalation": context.allowPrivilegeEscalation = try scanner.optional()
-            case "procMount": context.procMount = try scanner.optionalEnum()
-            case "seccompProfile": context.seccompProfile = try scanner.optional()
-            case "appArmorProfile": context.appArmorProfile = try scanner.optional()
+            case "capabilities": self.capabilities = try scanner.optional()
+            case "privileged": self.privileged = try scanner.optional()
+            case "seLinuxOptions": self.seLinuxOptions = try scanner.optional()
+            case "windowsOptions": self.windowsOptions = try scanner.optional()
+            case "runAsUser": self.runAsUser = try scanner.optional()
+            case "runAsGroup": self.runAsGroup = try scanner.optional()
+            case "runAsNonRoot": self.runAsNonRoot = try scanner.optional()
+            case "readOnlyRootFilesystem": self.readOnlyRootFilesystem = try scanner.optional()
+            case "allowPrivilegeEscalation": self.allowPrivilegeEscalation = try scanner.optional()
+            case "procMount": self.procMount = try scanner.optionalEnum()
+            case "seccompProfile": self.seccompProfile = try scanner.optional()
+            case "appArmorProfile": self.appArmorProfile = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = context
     }
 }
 
 extension PodSecurityContext: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var context = PodSecurityContext()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "seLinuxOptions": context.seLinuxOptions = try scanner.optional()
-            case "windowsOptions": context.windowsOptions = try scanner.optional()
-            case "runAsUser": context.runAsUser = try scanner.optional()
-            case "runAsGroup": context.runAsGroup = try scanner.optional()
-            case "runAsNonRoot": context.runAsNonRoot = try scanner.optional()
-            case "supplementalGroups": context.supplementalGroups = try scanner.optionalArray()
-            case "supplementalGroupsPolicy": context.supplementalGroupsPolicy = try scanner.optionalEnum()
-            case "fsGroup": context.fsGroup = try scanner.optional()
-            case "sysctls": context.sysctls = try scanner.optionalArray()
-            case "fsGroupChangePolicy": context.fsGroupChangePolicy = try scanner.optionalEnum()
-            case "seccompProfile": context.seccompProfile = try scanner.optional()
-            case "appArmorProfile": context.appArmorProfile = try scanner.optional()
-            case "seLinuxChangePolicy": context.seLinuxChangePolicy = try scanner.optionalEnum()
+            case "seLinuxOptions": self.seLinuxOptions = try scanner.optional()
+            case "windowsOptions": self.windowsOptions = try scanner.optional()
+            case "runAsUser": self.runAsUser = try scanner.optional()
+            case "runAsGroup": self.runAsGroup = try scanner.optional()
+            case "runAsNonRoot": self.runAsNonRoot = try scanner.optional()
+            case "supplementalGroups": self.supplementalGroups = try scanner.optionalArray()
+            case "supplementalGroupsPolicy": self.supplementalGroupsPolicy = try scanner.optionalEnum()
+            case "fsGroup": self.fsGroup = try scanner.optional()
+            case "sysctls": self.sysctls = try scanner.optionalArray()
+            case "fsGroupChangePolicy": self.fsGroupChangePolicy = try scanner.optionalEnum()
+            case "seccompProfile": self.seccompProfile = try scanner.optional()
+            case "appArmorProfile": self.appArmorProfile = try scanner.optional()
+            case "seLinuxChangePolicy": self.seLinuxChangePolicy = try scanner.optionalEnum()
             default: try scanner.skip(key)
             }
         }
-        self = context
     }
 }
 
 extension Capabilities: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var capabilities = Capabilities()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "add": capabilities.add = try scanner.optionalArray()
-            case "drop": capabilities.drop = try scanner.optionalArray()
+            case "add": self.add = try scanner.optionalArray()
+            case "drop": self.drop = try scanner.optionalArray()
             default: try scanner.skip(key)
             }
         }
-        self = capabilities
     }
 }
 
 extension SELinuxOptions: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var options = SELinuxOptions()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "user": options.user = try scanner.optional()
-            case "role": options.role = try scanner.optional()
-            case "type": options.type = try scanner.optional()
-            case "level": options.level = try scanner.optional()
+            case "user": self.user = try scanner.optional()
+            case "role": self.role = try scanner.optional()
+            case "type": self.type = try scanner.optional()
+            case "level": self.level = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = options
     }
 }
 
 extension WindowsSecurityContextOptions: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var options = WindowsSecurityContextOptions()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "gmsaCredentialSpecName": options.gmsaCredentialSpecName = try scanner.optional()
-            case "gmsaCredentialSpec": options.gmsaCredentialSpec = try scanner.optional()
-            case "runAsUserName": options.runAsUserName = try scanner.optional()
-            case "hostProcess": options.hostProcess = try scanner.optional()
+            case "gmsaCredentialSpecName": self.gmsaCredentialSpecName = try scanner.optional()
+            case "gmsaCredentialSpec": self.gmsaCredentialSpec = try scanner.optional()
+            case "runAsUserName": self.runAsUserName = try scanner.optional()
+            case "hostProcess": self.hostProcess = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = options
     }
 }
 
@@ -328,51 +313,48 @@ extension Sysctl: Scannable {
 
 extension Probe: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var probe = Probe()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "exec": probe.exec = try scanner.optional()
-            case "httpGet": probe.httpGet = try scanner.optional()
-            case "tcpSocket": probe.tcpSocket = try scanner.optional()
-            case "grpc": probe.grpc = try scanner.optional()
-            case "initialDelaySeconds": probe.initialDelaySeconds = try scanner.optional()
-            case "timeoutSeconds": probe.timeoutSeconds = try scanner.optional()
-            case "periodSeconds": probe.periodSeconds = try scanner.optional()
-            case "successThreshold": probe.successThreshold = try scanner.optional()
-            case "failureThreshold": probe.failureThreshold = try scanner.optional()
-            case "terminationGracePeriodSeconds": probe.terminationGracePeriodSeconds = try scanner.optional()
+            case "exec": self.exec = try scanner.optional()
+            case "httpGet": self.httpGet = try scanner.optional()
+            case "tcpSocket": self.tcpSocket = try scanner.optional()
+            case "grpc": self.grpc = try scanner.optional()
+            case "initialDelaySeconds": self.initialDelaySeconds = try scanner.optional()
+            case "timeoutSeconds": self.timeoutSeconds = try scanner.optional()
+            case "periodSeconds": self.periodSeconds = try scanner.optional()
+            case "successThreshold": self.successThreshold = try scanner.optional()
+            case "failureThreshold": self.failureThreshold = try scanner.optional()
+            case "terminationGracePeriodSeconds": self.terminationGracePeriodSeconds = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = probe
     }
 }
 
 extension ExecAction: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var action = ExecAction()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             try scanner.skip(key)  // `command` is read by no rule (`AdmissionReviewDecoder.unreadMembers`)
         }
-        self = action
     }
 }
 
 extension HTTPGetAction: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var action = HTTPGetAction(port: .int(0))
+        self.init(port: .int(0))
         var required = RequiredMembers()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "path": action.path = try scanner.optional()
-            case "port": action.port = try scanner.read(); required.saw(0)
-            case "host": action.host = try scanner.optional()
-            case "scheme": action.scheme = try scanner.optionalEnum()
+            case "path": self.path = try scanner.optional()
+            case "port": self.port = try scanner.read(); required.saw(0)
+            case "host": self.host = try scanner.optional()
+            case "scheme": self.scheme = try scanner.optionalEnum()
             default: try scanner.skip(key)
             }
         }
         try required.require(1)
-        self = action
     }
 }
 
@@ -424,56 +406,53 @@ extension SleepAction: Scannable {
 
 extension Lifecycle: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var lifecycle = Lifecycle()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "postStart": lifecycle.postStart = try scanner.optional()
-            case "preStop": lifecycle.preStop = try scanner.optional()
-            case "stopSignal": lifecycle.stopSignal = try scanner.optional()
+            case "postStart": self.postStart = try scanner.optional()
+            case "preStop": self.preStop = try scanner.optional()
+            case "stopSignal": self.stopSignal = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = lifecycle
     }
 }
 
 extension LifecycleHandler: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var handler = LifecycleHandler()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "exec": handler.exec = try scanner.optional()
-            case "httpGet": handler.httpGet = try scanner.optional()
-            case "tcpSocket": handler.tcpSocket = try scanner.optional()
-            case "sleep": handler.sleep = try scanner.optional()
+            case "exec": self.exec = try scanner.optional()
+            case "httpGet": self.httpGet = try scanner.optional()
+            case "tcpSocket": self.tcpSocket = try scanner.optional()
+            case "sleep": self.sleep = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = handler
     }
 }
 
 extension Volume: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var volume = Volume(name: "")
+        self.init(name: "")
         var required = RequiredMembers()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "name": volume.name = try scanner.string(); required.saw(0)
-            case "hostPath": volume.hostPath = try scanner.optional()
-            case "emptyDir": volume.emptyDir = try scanner.optional()
-            case "secret": volume.secret = try scanner.optional()
-            case "persistentVolumeClaim": volume.persistentVolumeClaim = try scanner.optional()
-            case "downwardAPI": volume.downwardAPI = try scanner.optional()
-            case "configMap": volume.configMap = try scanner.optional()
-            case "projected": volume.projected = try scanner.optional()
-            case "csi": volume.csi = try scanner.optional()
-            case "image": volume.image = try scanner.optional()
+            case "name": self.name = try scanner.string(); required.saw(0)
+            case "hostPath": self.hostPath = try scanner.optional()
+            case "emptyDir": self.emptyDir = try scanner.optional()
+            case "secret": self.secret = try scanner.optional()
+            case "persistentVolumeClaim": self.persistentVolumeClaim = try scanner.optional()
+            case "downwardAPI": self.downwardAPI = try scanner.optional()
+            case "configMap": self.configMap = try scanner.optional()
+            case "projected": self.projected = try scanner.optional()
+            case "csi": self.csi = try scanner.optional()
+            case "image": self.image = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
         try required.require(1)
-        self = volume
     }
 }
 
@@ -495,45 +474,42 @@ extension HostPathVolumeSource: Scannable {
 
 extension EmptyDirVolumeSource: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var source = EmptyDirVolumeSource()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "medium": source.medium = try scanner.optional()
-            case "sizeLimit": source.sizeLimit = try scanner.optional()
+            case "medium": self.medium = try scanner.optional()
+            case "sizeLimit": self.sizeLimit = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = source
     }
 }
 
 extension SecretVolumeSource: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var source = SecretVolumeSource()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "secretName": source.secretName = try scanner.optional()
-            case "defaultMode": source.defaultMode = try scanner.optional()
-            case "optional": source.optional = try scanner.optional()
+            case "secretName": self.secretName = try scanner.optional()
+            case "defaultMode": self.defaultMode = try scanner.optional()
+            case "optional": self.optional = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = source
     }
 }
 
 extension ConfigMapVolumeSource: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var source = ConfigMapVolumeSource()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "name": source.name = try scanner.optional()
-            case "defaultMode": source.defaultMode = try scanner.optional()
-            case "optional": source.optional = try scanner.optional()
+            case "name": self.name = try scanner.optional()
+            case "defaultMode": self.defaultMode = try scanner.optional()
+            case "optional": self.optional = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = source
     }
 }
 
@@ -555,72 +531,67 @@ extension PersistentVolumeClaimVolumeSource: Scannable {
 
 extension DownwardAPIVolumeSource: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var source = DownwardAPIVolumeSource()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "defaultMode": source.defaultMode = try scanner.optional()
+            case "defaultMode": self.defaultMode = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = source
     }
 }
 
 extension ProjectedVolumeSource: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var source = ProjectedVolumeSource()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "defaultMode": source.defaultMode = try scanner.optional()
+            case "defaultMode": self.defaultMode = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = source
     }
 }
 
 extension CSIVolumeSource: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var source = CSIVolumeSource(driver: "")
+        self.init(driver: "")
         var required = RequiredMembers()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "driver": source.driver = try scanner.string(); required.saw(0)
-            case "readOnly": source.readOnly = try scanner.optional()
-            case "fsType": source.fsType = try scanner.optional()
-            case "volumeAttributes": source.volumeAttributes = try scanner.optionalMap()
-            case "nodePublishSecretRef": source.nodePublishSecretRef = try scanner.optional()
+            case "driver": self.driver = try scanner.string(); required.saw(0)
+            case "readOnly": self.readOnly = try scanner.optional()
+            case "fsType": self.fsType = try scanner.optional()
+            case "volumeAttributes": self.volumeAttributes = try scanner.optionalMap()
+            case "nodePublishSecretRef": self.nodePublishSecretRef = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
         try required.require(1)
-        self = source
     }
 }
 
 extension LocalObjectReference: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var reference = LocalObjectReference()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "name": reference.name = try scanner.optional()
+            case "name": self.name = try scanner.optional()
             default: try scanner.skip(key)
             }
         }
-        self = reference
     }
 }
 
 extension ImageVolumeSource: Scannable {
     init(scanning scanner: inout JSONScanner) throws(JSONScanner.Unexpected) {
-        var source = ImageVolumeSource()
+        self.init()
         try scanner.members { key, scanner throws(JSONScanner.Unexpected) in
             switch key {
-            case "reference": source.reference = try scanner.optional()
-            case "pullPolicy": source.pullPolicy = try scanner.optionalEnum()
+            case "reference": self.reference = try scanner.optional()
+            case "pullPolicy": self.pullPolicy = try scanner.optionalEnum()
             default: try scanner.skip(key)
             }
         }
-        self = source
     }
 }

@@ -25,6 +25,7 @@ extension JSONScanner {
     /// Reads an array of `T`.
     mutating func array<T: Scannable>(of type: T.Type = T.self) throws(Unexpected) -> [T] {
         var values: [T] = []
+        values.reserveCapacity(4)  // grows once less for the typical few containers, ports or volumes
         try elements { scanner throws(Unexpected) in values.append(try T(scanning: &scanner)) }
         return values
     }
@@ -39,6 +40,7 @@ extension JSONScanner {
     mutating func optionalMap<T: Scannable>(of type: T.Type = T.self) throws(Unexpected) -> [String: T]? {
         if takeNull() { return nil }
         var map: [String: T] = [:]
+        map.reserveCapacity(8)  // labels, annotations and resource lists rarely have more
         try members { key, scanner throws(Unexpected) in map[key.string] = try T(scanning: &scanner) }
         return map
     }

@@ -26,6 +26,9 @@ public enum AdmissionReviewDecoder {
         "sources", "httpHeaders",
     ]
 
+    /// `unreadMembers` as the scanner matches them.
+    static let unreadMemberList = JSONScanner.SkipList(unreadMembers)
+
     /// Decodes a review from its JSON text, leaving out `unreadMembers`.
     public static func decode(_ text: String) throws(AdmissionReviewError) -> DecodedAdmissionReview {
         try decode(bytes: Array(text.utf8))
@@ -123,7 +126,7 @@ public enum AdmissionReviewDecoder {
     /// with a message. Where it gives a review, it is the one `parsed(bytes:)` gives (the
     /// equivalence tests compare the two over the Pod Security corpus).
     public static func scanned(bytes: [UInt8]) -> DecodedAdmissionReview? {
-        JSONScanner.scan(bytes, skipping: unreadMembers) { scanner throws(JSONScanner.Unexpected) -> DecodedAdmissionReview in
+        JSONScanner.scan(bytes, skipping: unreadMemberList) { scanner throws(JSONScanner.Unexpected) -> DecodedAdmissionReview in
             var apiVersion: String?
             var isReview = false
             var request: AdmissionRequest?

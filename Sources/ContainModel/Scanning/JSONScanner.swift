@@ -19,7 +19,7 @@ public struct JSONScanner {
         @usableFromInline let count: Int
 
         /// Whether the name is `name`; lets a `switch` over keys use string literals as cases.
-        @inlinable
+        @inlinable @inline(__always)
         public static func ~= (name: StaticString, key: Key) -> Bool {
             guard key.count == name.utf8CodeUnitCount else { return false }
             let other = name.utf8Start
@@ -52,8 +52,6 @@ public struct JSONScanner {
     /// Names of the members read so far in every object still open, innermost last: a name
     /// repeated within one object is `Unexpected` (the general reader refuses it).
     private var openNames: [Key] = []
-    /// The containers open in a value `skip(_:)` is skipping, innermost last: true for an object.
-    private var skippedContainers: [Bool] = []
     /// Names a decoder may skip where it meets them as a member it does not read (see `skip(_:)`).
     private let skippable: SkipList
 
@@ -85,7 +83,6 @@ public struct JSONScanner {
         bytes.withUnsafeBufferPointer { buffer -> T? in
             var scanner = JSONScanner(bytes: buffer, skippable: skippable)
             scanner.openNames.reserveCapacity(64)
-            scanner.skippedContainers.reserveCapacity(64)
             do {
                 let value = try body(&scanner)
                 scanner.skipWhitespace()
@@ -179,9 +176,12 @@ public struct JSONScanner {
 
     /// Skips one value as `JSONReader` skips an omitted member's value — well-formed JSON, no
     /// deeper than `JSONReader.maximumDepth`, member names not compared — in one loop over the
-    /// bytes rather than a call per value: the values skipped are most of a review.
+    /// bytes rather than a call per value: the values skipped are most of a review. Containers
+    /// nested more than 63 deep inside the skipped value are `Unexpected`.
     private mutating func skipUncheckedValue() throws(Unexpected) {
-        skippedContainers.removeAll(keepingCapacity: true)
+        // The open containers, innermost in the lowest bit: 1 for an object, 0 for an array.
+        var objects: UInt64 = 0
+        var open = 0
         var state = SkipState.value
         while true {
             skipWhitespace()
@@ -189,18 +189,20 @@ public struct JSONScanner {
             let byte = bytes[offset]
             switch state {
             case .value:
-                guard depth + skippedContainers.count < JSONReader.maximumDepth else { throw Unexpected() }
+                guard depth + open < JSONReader.maximumDepth else { throw Unexpected() }
                 switch byte {
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     offset += 1
                     skipWhitespace()
-                    let closing = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                    if peek() == closing {
+                    let isObject = byte == UInt8(ascii: "{")
+                    if peek() == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                         offset += 1
                         state = .afterValue
                     } else {
-                        skippedContainers.append(byte == UInt8(ascii: "{"))
-                        state = byte == UInt8(ascii: "{") ? .name : .value
+                        guard open < 63 else { throw Unexpected() }
+                        objects = objects << 1 | (isObject ? 1 : 0)
+                        open += 1
+                        state = isObject ? .name : .value
                     }
                 case UInt8(ascii: "\""):
                     try skipString()
@@ -224,12 +226,14 @@ public struct JSONScanner {
                 try consume(UInt8(ascii: ":"))
                 state = .value
             case .afterValue:
-                guard let inObject = skippedContainers.last else { return }
+                guard open > 0 else { return }
+                let inObject = objects & 1 == 1
                 offset += 1
                 if byte == UInt8(ascii: ",") {
                     state = inObject ? .name : .value
                 } else if byte == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                    skippedContainers.removeLast()
+                    objects >>= 1
+                    open -= 1
                 } else {
                     throw Unexpected()
                 }

@@ -19,6 +19,8 @@ public enum AdmissionReviewDecoder {
     /// typical review, and environment, mounts and scheduling hints are most of the rest. A rule
     /// that starts reading one of them must take it off this list; the equivalence test over the
     /// whole Pod Security corpus and the guardrail fixtures compares decisions with and without it.
+    /// The general route leaves these names out at any depth, even as keys of labels or
+    /// annotations (no rule reads a pod's labels under such a name); the scanner keeps map keys.
     public static let unreadMembers = [
         "managedFields", "ownerReferences", "status", "options", "env", "envFrom", "volumeMounts", "volumeDevices", "args",
         "command", "resizePolicy", "terminationMessagePath", "terminationMessagePolicy", "affinity", "tolerations",

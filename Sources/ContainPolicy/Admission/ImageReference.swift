@@ -10,37 +10,49 @@ public struct ImageReference: Sendable, Hashable {
     public var digest: Substring?
 
     /// Parses `text`; nil when it is empty or has no repository. The separators are ASCII, so the
-    /// search runs over UTF-8 bytes (no grapheme breaking), and their indices cut the string.
+    /// search runs over the UTF-8 bytes (no grapheme breaking), and the parts are cut from `text`
+    /// at the byte offsets found.
     public init?(_ text: String) {
-        guard !text.isEmpty else { return nil }
-        var name = Substring(text)
-        if let at = name.utf8.firstIndex(of: UInt8(ascii: "@")) {
-            digest = name[name.utf8.index(after: at)...]
-            name = name[..<at]
-        } else {
-            digest = nil
+        guard let parts = text.utf8.withContiguousStorageIfAvailable(Self.split) ?? Array(text.utf8).withUnsafeBufferPointer(Self.split)
+        else { return nil }
+        let utf8 = text.utf8
+        func cut(_ range: Range<Int>) -> Substring {
+            text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
         }
-        if let slash = name.utf8.firstIndex(of: UInt8(ascii: "/")) {
-            let first = name[..<slash]
-            if first.utf8.contains(UInt8(ascii: ".")) || first.utf8.contains(UInt8(ascii: ":")) || first == "localhost" {
-                registry = first
-                name = name[name.utf8.index(after: slash)...]
-            } else {
-                registry = "docker.io"
+        registry = parts.registry.map(cut) ?? "docker.io"
+        repository = cut(parts.repository)
+        digest = parts.digest.map(cut)
+        if registry.utf8.elementsEqual("docker.io".utf8) && !repository.utf8.contains(UInt8(ascii: "/")) {
+            repository = "library/" + repository
+        }
+    }
+
+    /// Byte ranges of the registry (nil for Docker Hub), the repository and the digest.
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (registry: Range<Int>?, repository: Range<Int>, digest: Range<Int>?)? {
+        guard !bytes.isEmpty else { return nil }
+        var nameEnd = bytes.count
+        var digest: Range<Int>?
+        if let at = bytes.firstIndex(of: UInt8(ascii: "@")) {
+            digest = (at + 1)..<bytes.count
+            nameEnd = at
+        }
+        var registry: Range<Int>?
+        var nameStart = 0
+        if let slash = bytes[..<nameEnd].firstIndex(of: UInt8(ascii: "/")) {
+            let first = bytes[..<slash]
+            if first.contains(UInt8(ascii: ".")) || first.contains(UInt8(ascii: ":")) || first.elementsEqual("localhost".utf8) {
+                registry = 0..<slash
+                nameStart = slash + 1
             }
-        } else {
-            registry = "docker.io"
         }
         // Drop the tag: a colon after the last slash.
-        let lastSlash = name.utf8.lastIndex(of: UInt8(ascii: "/"))
-        if let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")), lastSlash.map({ colon > $0 }) ?? true {
-            name = name[..<colon]
+        let name = bytes[nameStart..<nameEnd]
+        let lastSlash = name.lastIndex(of: UInt8(ascii: "/"))
+        if let colon = name.lastIndex(of: UInt8(ascii: ":")), lastSlash.map({ colon > $0 }) ?? true {
+            nameEnd = colon
         }
-        guard !name.isEmpty else { return nil }
-        repository = name
-        if registry == "docker.io" && !name.utf8.contains(UInt8(ascii: "/")) {
-            repository = "library/" + name
-        }
+        guard nameEnd > nameStart else { return nil }
+        return (registry, nameStart..<nameEnd, digest)
     }
 
     /// Whether the image is referenced by a well-formed digest (`sha256:` and 64 hex digits, or

@@ -9,7 +9,9 @@ extension PodSecurityChecks {
     static func hostPathVolumesV1Dot0(_ spec: PodSpec) -> PodSecurityFinding? {
         guard let volumes = spec.volumes else { return nil }
         var bad: [String] = []
-        for index in volumes.indices where volumes[index].hostPath != nil { bad.append(volumes[index].name) }
+        volumes.withUnsafeBufferPointer { buffer in  // in place: a Volume is too large to copy out
+            for index in buffer.indices where buffer[index].hostPath != nil { bad.append(buffer[index].name) }
+        }
         if bad.isEmpty { return nil }
         return PodSecurityFinding(reason: "hostPath volumes",
                                   detail: "\(pluralize("volume", "volumes", bad.count)) \(joinQuote(bad))")

@@ -8,34 +8,36 @@ extension PodSecurityChecks {
         id: "restrictedVolumes", level: .restricted,
         revisions: [.init(from: 0, overrides: ["hostPathVolumes"]) { _, spec in restrictedVolumesV1Dot0(spec) }])
 
-    /// The restricted type of a volume, or `nil` when its type is allowed.
-    static func restrictedVolumeType(_ v: Volume) -> String? {
-        if v.configMap != nil || v.csi != nil || v.downwardAPI != nil || v.emptyDir != nil || v.ephemeral != nil
-            || v.image != nil || v.persistentVolumeClaim != nil || v.projected != nil || v.secret != nil
+    /// The restricted type of a volume, or `nil` when its type is allowed. Read through a pointer:
+    /// a Volume has 30 optional sources, and reading one out of an array copies it whole.
+    static func restrictedVolumeType(_ volume: UnsafePointer<Volume>) -> String? {
+        if volume.pointee.configMap != nil || volume.pointee.csi != nil || volume.pointee.downwardAPI != nil
+            || volume.pointee.emptyDir != nil || volume.pointee.ephemeral != nil || volume.pointee.image != nil
+            || volume.pointee.persistentVolumeClaim != nil || volume.pointee.projected != nil || volume.pointee.secret != nil
         {
             return nil
         }
-        if v.hostPath != nil { return "hostPath" }
-        if v.gcePersistentDisk != nil { return "gcePersistentDisk" }
-        if v.awsElasticBlockStore != nil { return "awsElasticBlockStore" }
-        if v.gitRepo != nil { return "gitRepo" }
-        if v.nfs != nil { return "nfs" }
-        if v.iscsi != nil { return "iscsi" }
-        if v.glusterfs != nil { return "glusterfs" }
-        if v.rbd != nil { return "rbd" }
-        if v.flexVolume != nil { return "flexVolume" }
-        if v.cinder != nil { return "cinder" }
-        if v.cephfs != nil { return "cephfs" }
-        if v.flocker != nil { return "flocker" }
-        if v.fc != nil { return "fc" }
-        if v.azureFile != nil { return "azureFile" }
-        if v.vsphereVolume != nil { return "vsphereVolume" }
-        if v.quobyte != nil { return "quobyte" }
-        if v.azureDisk != nil { return "azureDisk" }
-        if v.photonPersistentDisk != nil { return "photonPersistentDisk" }
-        if v.portworxVolume != nil { return "portworxVolume" }
-        if v.scaleIO != nil { return "scaleIO" }
-        if v.storageos != nil { return "storageos" }
+        if volume.pointee.hostPath != nil { return "hostPath" }
+        if volume.pointee.gcePersistentDisk != nil { return "gcePersistentDisk" }
+        if volume.pointee.awsElasticBlockStore != nil { return "awsElasticBlockStore" }
+        if volume.pointee.gitRepo != nil { return "gitRepo" }
+        if volume.pointee.nfs != nil { return "nfs" }
+        if volume.pointee.iscsi != nil { return "iscsi" }
+        if volume.pointee.glusterfs != nil { return "glusterfs" }
+        if volume.pointee.rbd != nil { return "rbd" }
+        if volume.pointee.flexVolume != nil { return "flexVolume" }
+        if volume.pointee.cinder != nil { return "cinder" }
+        if volume.pointee.cephfs != nil { return "cephfs" }
+        if volume.pointee.flocker != nil { return "flocker" }
+        if volume.pointee.fc != nil { return "fc" }
+        if volume.pointee.azureFile != nil { return "azureFile" }
+        if volume.pointee.vsphereVolume != nil { return "vsphereVolume" }
+        if volume.pointee.quobyte != nil { return "quobyte" }
+        if volume.pointee.azureDisk != nil { return "azureDisk" }
+        if volume.pointee.photonPersistentDisk != nil { return "photonPersistentDisk" }
+        if volume.pointee.portworxVolume != nil { return "portworxVolume" }
+        if volume.pointee.scaleIO != nil { return "scaleIO" }
+        if volume.pointee.storageos != nil { return "storageos" }
         return nil  // no source at all: defaulted to emptyDir
     }
 
@@ -43,10 +45,12 @@ extension PodSecurityChecks {
         guard let volumes = spec.volumes else { return nil }
         var badVolumes: [String] = []
         var badTypes: [String] = []
-        for index in volumes.indices {  // by index: a Volume has 30 optional sources to copy
-            if let type = restrictedVolumeType(volumes[index]) {
-                badVolumes.append(volumes[index].name)
-                badTypes.append(type)
+        volumes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                if let type = restrictedVolumeType(buffer.baseAddress! + index) {
+                    badVolumes.append(buffer[index].name)
+                    badTypes.append(type)
+                }
             }
         }
         if badVolumes.isEmpty { return nil }

@@ -399,17 +399,20 @@ public struct JSONReader {
         guard offset + 4 <= bytes.count else { throw error("invalid \\u escape") }
         var code: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[offset]
-            let digit: UInt32
-            switch byte {
-            case 0x30...0x39: digit = UInt32(byte - 0x30)
-            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-            default: throw error("invalid \\u escape")
-            }
+            guard let digit = Self.hexDigit(bytes[offset]) else { throw error("invalid \\u escape") }
             code = code * 16 + digit
             offset += 1
         }
         return code
+    }
+
+    /// The value of an ASCII hexadecimal digit, nil for any other byte.
+    static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case 0x30...0x39: UInt32(byte - 0x30)
+        case 0x41...0x46: UInt32(byte - 0x41 + 10)
+        case 0x61...0x66: UInt32(byte - 0x61 + 10)
+        default: nil
+        }
     }
 }

@@ -119,13 +119,7 @@ public struct JSONScanner {
             try consume(UInt8(ascii: ":"))
             skipWhitespace()
             try body(key, &self)
-            skipWhitespace()
-            guard offset < bytes.count else { throw Unexpected() }
-            let byte = bytes[offset]
-            offset += 1
-            if byte == UInt8(ascii: ",") { continue }
-            if byte == UInt8(ascii: "}") { break }
-            throw Unexpected()
+            if try closes(UInt8(ascii: "}")) { break }
         }
         openNames.removeSubrange(firstName...)
         depth -= 1
@@ -144,13 +138,7 @@ public struct JSONScanner {
         while true {
             skipWhitespace()
             try body(&self)
-            skipWhitespace()
-            guard offset < bytes.count else { throw Unexpected() }
-            let byte = bytes[offset]
-            offset += 1
-            if byte == UInt8(ascii: ",") { continue }
-            if byte == UInt8(ascii: "]") { return }
-            throw Unexpected()
+            if try closes(UInt8(ascii: "]")) { return }
         }
     }
 
@@ -267,13 +255,7 @@ public struct JSONScanner {
                 try consume(UInt8(ascii: ":"))
                 skipWhitespace()
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard offset < bytes.count else { throw Unexpected() }
-                let byte = bytes[offset]
-                offset += 1
-                if byte == UInt8(ascii: ",") { continue }
-                if byte == UInt8(ascii: "}") { break }
-                throw Unexpected()
+                if try closes(UInt8(ascii: "}")) { break }
             }
             openNames.removeSubrange(firstName...)
         case UInt8(ascii: "["):
@@ -286,13 +268,7 @@ public struct JSONScanner {
             while true {
                 skipWhitespace()
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard offset < bytes.count else { throw Unexpected() }
-                let byte = bytes[offset]
-                offset += 1
-                if byte == UInt8(ascii: ",") { continue }
-                if byte == UInt8(ascii: "]") { return }
-                throw Unexpected()
+                if try closes(UInt8(ascii: "]")) { return }
             }
         case UInt8(ascii: "\""):
             try skipString()
@@ -374,6 +350,19 @@ public struct JSONScanner {
 
     @inline(__always)
     private func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
+    /// After a member or element: consumes `,` (false: another follows) or `closing` (true: the
+    /// object or array ends); anything else is `Unexpected`.
+    @inline(__always)
+    private mutating func closes(_ closing: UInt8) throws(Unexpected) -> Bool {
+        skipWhitespace()
+        guard offset < bytes.count else { throw Unexpected() }
+        let byte = bytes[offset]
+        offset += 1
+        if byte == UInt8(ascii: ",") { return false }
+        if byte == closing { return true }
+        throw Unexpected()
+    }
 
     @inline(__always)
     private mutating func consume(_ byte: UInt8) throws(Unexpected) {
@@ -510,14 +499,7 @@ public struct JSONScanner {
         guard offset + 4 <= bytes.count else { throw Unexpected() }
         var code: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[offset]
-            let digit: UInt32
-            switch byte {
-            case 0x30...0x39: digit = UInt32(byte - 0x30)
-            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-            default: throw Unexpected()
-            }
+            guard let digit = JSONReader.hexDigit(bytes[offset]) else { throw Unexpected() }
             code = code * 16 + digit
             offset += 1
         }

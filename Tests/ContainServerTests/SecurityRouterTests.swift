@@ -110,6 +110,34 @@ struct SecurityRouterTests {
         }
     }
 
+    @Test func subjectAccessReviewNeedsAUserOrAGroup() async throws {
+        let (app, _) = try await Self.makeApp()
+        try await app.test(.router) { client in
+            func post(_ subject: String) async throws -> (HTTPResponse.Status, JSONValue) {
+                let review = #"{"apiVersion":"authorization.k8s.io/v1","kind":"SubjectAccessReview","spec":{"resourceAttributes":{"verb":"list","resource":"namespaces"},"# + subject + "}}"
+                var result: (HTTPResponse.Status, JSONValue) = (.ok, .null)
+                try await client.execute(uri: "/apis/authorization.k8s.io/v1/subjectaccessreviews", method: .post,
+                                         headers: Self.bearer("admin-token", json: true), body: ByteBuffer(string: review)) { response in
+                    result = (response.status, Self.json(response))
+                }
+                return result
+            }
+            for subject in [#""uid":"1234""#, #""groups":[]"#, #""user":"""#] {
+                let (status, body) = try await post(subject)
+                #expect(status == .unprocessableContent, "\(subject)")
+                #expect(body["message"]?.stringValue?.contains("at least one of user or group must be specified") == true, "\(subject)")
+            }
+            let (status, body) = try await post(#""user":"root","uid":"1234","groups":["system:masters"]"#)
+            #expect(status == .created)
+            #expect(body["status"]?["allowed"] == true)
+            for subject in [#""groups":["nobody"]"#, #""user":"carol""#] {
+                let (status, body) = try await post(subject)
+                #expect(status == .created, "\(subject)")
+                #expect(body["status"]?["allowed"] == false, "\(subject)")
+            }
+        }
+    }
+
     @Test func selfSubjectAccessReviewInJSONAndProtobuf() async throws {
         let (app, _) = try await Self.makeApp()
         try await app.test(.router) { client in

@@ -61,7 +61,8 @@ struct AccessReviewHandler: Sendable {
             review["metadata"] = .object(echoed)
             review["status"] = .object(try accessStatus(Self.subject(spec), spec: spec))
         case "SubjectAccessReview":
-            guard let name = spec["user"]?.stringValue ?? spec["uid"]?.stringValue, !name.isEmpty || spec["groups"] != nil else {
+            // kube-apiserver's rule: a uid alone, or an empty group list, names no one.
+            guard !(spec["user"]?.stringValue ?? "").isEmpty || !(spec["groups"]?.arrayValue ?? []).isEmpty else {
                 throw APIError.invalidReview("spec.user: Invalid value: \"\": at least one of user or group must be specified")
             }
             review["status"] = .object(try accessStatus(Self.subject(spec), spec: spec))

@@ -125,6 +125,21 @@ import Testing
         #expect(pod.metadata.generateName == "shop-web\n\"x\"")
     }
 
+    @Test func mapKeysNamedLikeUnreadMembersAreKeptByBothRoutes() throws {
+        let text = try AdmissionReviewTests.benchReview("review-compliant-pod.json")
+            .replacingOccurrences(of: #""pod-template-hash":"7d4b9c8f6d""#, with: #""pod-template-hash":"7d4b9c8f6d","status":"ok","env":"prod""#)
+            .replacingOccurrences(of: #""prometheus.io/port":"9090""#, with: #""prometheus.io/port":"9090","items":"3""#)
+        let bytes = Array(text.utf8)
+        let scanned = try #require(AdmissionReviewDecoder.scanned(bytes: bytes))
+        let parsed = try AdmissionReviewDecoder.parsed(bytes: bytes)
+        #expect(Self.same(scanned, parsed))
+        for review in [scanned, parsed] {
+            guard case .pod(let pod)? = review.request.object else { throw Expectation.notAPod }
+            #expect(pod.metadata.labels?["status"] == "ok" && pod.metadata.labels?["env"] == "prod")
+            #expect(pod.metadata.annotations?["items"] == "3")
+        }
+    }
+
     @Test func malformedSkippedMembersAreRefusedByBothRoutes() throws {
         let text = try AdmissionReviewTests.benchReview("review-compliant-pod.json")
         let managed = #""managedFields":["#

@@ -150,5 +150,8 @@ import Testing
         }
         #expect(try! JSONReader.value(#"{"a":1,"env":{"x":[1,2,{"y":"\"z\""}]},"b":true}"#, omitting: ["env"])
             == .object(["a": 1, "b": true]))
+        // Inside a map kept whole, an omitted name is data.
+        #expect(try! JSONReader.value(#"{"labels":{"env":"x","a":{"env":1}},"env":1,"b":{"env":2}}"#, omitting: ["env"], keepingWhole: ["labels"])
+            == .object(["labels": .object(["env": "x", "a": .object(["env": 1])]), "b": .object([:])]))
     }
 }

@@ -17,6 +17,8 @@ public struct JSONReader {
     /// Bit `n` is set when some omitted name is `n` bytes long: most member names are ruled out
     /// by their length alone, without a comparison.
     private var omittedLengths: UInt64 = 0
+    /// Member names under which nothing is omitted: maps whose keys are data, such as `labels`.
+    private var keptWhole: [String] = []
     private var offset = 0
     private var line = 1
     private var lineStart = 0
@@ -56,15 +58,18 @@ public struct JSONReader {
     /// `omitted` (at any depth). Their values are still read as JSON, so malformed input is
     /// refused exactly as by `value(_:)`, but nothing is built for them: readers that need a few
     /// fields of a large document (admission reading a pod under its `managedFields`) skip the rest.
-    public static func value(_ text: String, omitting omitted: [String]) throws(SyntaxError) -> JSONValue {
-        try value(bytes: Array(text.utf8), omitting: omitted)
+    public static func value(_ text: String, omitting omitted: [String], keepingWhole keptWhole: [String] = []) throws(SyntaxError) -> JSONValue {
+        try value(bytes: Array(text.utf8), omitting: omitted, keepingWhole: keptWhole)
     }
 
     /// `value(_:omitting:)` of UTF-8 bytes as they came off the wire (invalid UTF-8 in strings
     /// is repaired, as `String(decoding:as:)` repairs it).
-    public static func value(bytes: [UInt8], omitting omitted: [String]) throws(SyntaxError) -> JSONValue {
+    /// Members named in `keptWhole` are kept with everything in them: the maps of a schema
+    /// (labels, annotations, resource lists) whose keys are data and may be any name.
+    public static func value(bytes: [UInt8], omitting omitted: [String], keepingWhole keptWhole: [String] = []) throws(SyntaxError) -> JSONValue {
         var reader = JSONReader(bytes: bytes, file: nil, tracksSource: false)
         reader.omitted = omitted
+        reader.keptWhole = keptWhole
         for name in omitted where name.utf8.count < 64 { reader.omittedLengths |= 1 << UInt64(name.utf8.count) }
         reader.skipWhitespace()
         let (value, _) = try reader.parseValue(depth: 0)
@@ -176,7 +181,10 @@ public struct JSONReader {
             if isOmitted(key) {
                 try skipValue(depth: depth + 1)
             } else {
+                let lengths = omittedLengths
+                if isKeptWhole(key) { omittedLengths = 0 }  // nothing is omitted inside
                 let (value, node) = try parseValue(depth: depth + 1)
+                omittedLengths = lengths
                 object.append((key, value))
                 if tracksSource { members.append(SourceMember(key: key, keyPosition: keyPosition, value: node)) }
             }
@@ -202,6 +210,10 @@ public struct JSONReader {
             if tracksSource { nodes.append(node) }
             if try closes(UInt8(ascii: "]"), after: "array element") { return (.array(elements), .sequence(start, nodes)) }
         }
+    }
+
+    private func isKeptWhole(_ key: String) -> Bool {
+        omittedLengths != 0 && !keptWhole.isEmpty && keptWhole.contains { $0.utf8.count == key.utf8.count && $0 == key }
     }
 
     private func isOmitted(_ key: String) -> Bool {

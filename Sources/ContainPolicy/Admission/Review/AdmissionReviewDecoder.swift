@@ -19,13 +19,18 @@ public enum AdmissionReviewDecoder {
     /// typical review, and environment, mounts and scheduling hints are most of the rest. A rule
     /// that starts reading one of them must take it off this list; the equivalence test over the
     /// whole Pod Security corpus and the guardrail fixtures compares decisions with and without it.
-    /// The general route leaves these names out at any depth, even as keys of labels or
-    /// annotations (no rule reads a pod's labels under such a name); the scanner keeps map keys.
+    /// Inside `mapMembers` nothing is left out: their keys are data.
     public static let unreadMembers = [
         "managedFields", "ownerReferences", "status", "options", "env", "envFrom", "volumeMounts", "volumeDevices", "args",
         "command", "resizePolicy", "terminationMessagePath", "terminationMessagePolicy", "affinity", "tolerations",
         "topologySpreadConstraints", "readinessGates", "dnsConfig", "hostAliases", "imagePullSecrets", "nodeSelector", "items",
         "sources", "httpHeaders",
+    ]
+
+    /// Maps of the kinds under review, whose keys may be any name (even one of `unreadMembers`):
+    /// they are kept whole.
+    public static let mapMembers = [
+        "labels", "annotations", "limits", "requests", "overhead", "volumeAttributes", "selector", "matchLabels",
     ]
 
     /// `unreadMembers` as the scanner matches them.
@@ -48,7 +53,7 @@ public enum AdmissionReviewDecoder {
     public static func parsed(bytes: [UInt8]) throws(AdmissionReviewError) -> DecodedAdmissionReview {
         let value: JSONValue
         do {
-            value = try JSONReader.value(bytes: bytes, omitting: unreadMembers)
+            value = try JSONReader.value(bytes: bytes, omitting: unreadMembers, keepingWhole: mapMembers)
         } catch {
             throw AdmissionReviewError("the body is not valid JSON: \(error.position.line):\(error.position.column): \(error.message)")
         }

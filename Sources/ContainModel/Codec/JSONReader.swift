@@ -303,13 +303,9 @@ public struct JSONReader {
             guard offset < bytes.count else { break }
             let escape = bytes[offset]
             offset += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                continue
-            case UInt8(ascii: "u"):
+            if escape == UInt8(ascii: "u") {
                 _ = try parseHex4()
-            default:
+            } else if Self.unescaped(escape) == nil {
                 throw error("invalid escape '\\\(Self.printable(escape))' in string literal")
             }
         }
@@ -373,15 +369,11 @@ public struct JSONReader {
                 guard offset < bytes.count else { break }
                 let escape = bytes[offset]
                 offset += 1
+                if let byte = Self.unescaped(escape) {
+                    scalars.append(byte)
+                    continue
+                }
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append(0x22)
-                case UInt8(ascii: "\\"): scalars.append(0x5C)
-                case UInt8(ascii: "/"): scalars.append(0x2F)
-                case UInt8(ascii: "b"): scalars.append(0x08)
-                case UInt8(ascii: "f"): scalars.append(0x0C)
-                case UInt8(ascii: "n"): scalars.append(0x0A)
-                case UInt8(ascii: "r"): scalars.append(0x0D)
-                case UInt8(ascii: "t"): scalars.append(0x09)
                 case UInt8(ascii: "u"):
                     var code = try parseHex4()
                     if (0xD800...0xDBFF).contains(code), offset + 1 < bytes.count,
@@ -416,6 +408,19 @@ public struct JSONReader {
             offset += 1
         }
         return code
+    }
+
+    /// The byte a one-character escape (`\n`, `\"`…) stands for; nil for `u` and invalid escapes.
+    static func unescaped(_ escape: UInt8) -> UInt8? {
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escape
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
     }
 
     /// The value of an ASCII hexadecimal digit, nil for any other byte.

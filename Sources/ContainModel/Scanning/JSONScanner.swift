@@ -232,44 +232,12 @@ public struct JSONScanner {
     /// Reads any value without building it, as `JSONReader` reads a value it keeps: well-formed,
     /// and no member name repeated within an object.
     public mutating func skipValue() throws(Unexpected) {
-        try skipValue(depth: depth)
-    }
-
-    private mutating func skipValue(depth: Int) throws(Unexpected) {
         guard depth < JSONReader.maximumDepth, offset < bytes.count else { throw Unexpected() }
         switch bytes[offset] {
         case UInt8(ascii: "{"):
-            offset += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "}") {
-                offset += 1
-                return
-            }
-            let firstName = openNames.count
-            while true {
-                skipWhitespace()
-                let key = try name()
-                for index in firstName..<openNames.count where openNames[index].equals(key) { throw Unexpected() }
-                openNames.append(key)
-                skipWhitespace()
-                try consume(UInt8(ascii: ":"))
-                skipWhitespace()
-                try skipValue(depth: depth + 1)
-                if try closes(UInt8(ascii: "}")) { break }
-            }
-            openNames.removeSubrange(firstName...)
+            try members { _, scanner throws(Unexpected) in try scanner.skipValue() }
         case UInt8(ascii: "["):
-            offset += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "]") {
-                offset += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                try skipValue(depth: depth + 1)
-                if try closes(UInt8(ascii: "]")) { return }
-            }
+            try elements { scanner throws(Unexpected) in try scanner.skipValue() }
         case UInt8(ascii: "\""):
             try skipString()
         case UInt8(ascii: "t"):
@@ -445,13 +413,9 @@ public struct JSONScanner {
                 guard offset < bytes.count else { throw Unexpected() }
                 let escape = bytes[offset]
                 offset += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    continue
-                case UInt8(ascii: "u"):
+                if escape == UInt8(ascii: "u") {
                     _ = try hex4()
-                default:
+                } else if JSONReader.unescaped(escape) == nil {
                     throw Unexpected()
                 }
             }
@@ -473,18 +437,13 @@ public struct JSONScanner {
                 guard offset < bytes.count else { throw Unexpected() }
                 let escape = bytes[offset]
                 offset += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
-                case UInt8(ascii: "b"): text.append(0x08)
-                case UInt8(ascii: "f"): text.append(0x0C)
-                case UInt8(ascii: "n"): text.append(0x0A)
-                case UInt8(ascii: "r"): text.append(0x0D)
-                case UInt8(ascii: "t"): text.append(0x09)
-                case UInt8(ascii: "u"):
+                if let byte = JSONReader.unescaped(escape) {
+                    text.append(byte)
+                } else if escape == UInt8(ascii: "u") {
                     let code = try hex4()
                     guard let scalar = Unicode.Scalar(code) else { throw Unexpected() }
                     text.append(contentsOf: String(Character(scalar)).utf8)
-                default:
+                } else {
                     throw Unexpected()
                 }
             default:

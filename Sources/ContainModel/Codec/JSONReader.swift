@@ -152,9 +152,7 @@ public struct JSONReader {
         var object: [(key: String, value: JSONValue)] = []
         var names: Set<String> = []
         var members: [SourceMember] = []
-        skipWhitespace()
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
-            offset += 1
+        if isEmpty(closedBy: UInt8(ascii: "}")) {
             return (.object(JSONObject()), .mapping(start, members))
         }
         while true {
@@ -198,9 +196,7 @@ public struct JSONReader {
         offset += 1
         var elements: [JSONValue] = []
         var nodes: [SourceNode] = []
-        skipWhitespace()
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
-            offset += 1
+        if isEmpty(closedBy: UInt8(ascii: "]")) {
             return (.array(elements), .sequence(start, nodes))
         }
         while true {
@@ -220,6 +216,16 @@ public struct JSONReader {
         let length = key.utf8.count
         guard length < 64, omittedLengths & (1 << UInt64(length)) != 0 else { return false }
         return omitted.contains { $0.utf8.count == length && $0 == key }
+    }
+
+    /// Just after an opening bracket: skips whitespace and consumes `closing` if it comes next,
+    /// saying whether the object or array is empty.
+    @inline(__always)
+    private mutating func isEmpty(closedBy closing: UInt8) -> Bool {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == closing else { return false }
+        offset += 1
+        return true
     }
 
     /// After a member or element: consumes `,` (false: another follows) or `closing` (true: the
@@ -249,9 +255,7 @@ public struct JSONReader {
         switch bytes[offset] {
         case UInt8(ascii: "{"):
             offset += 1
-            skipWhitespace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
-                offset += 1
+            if isEmpty(closedBy: UInt8(ascii: "}")) {
                 return
             }
             while true {
@@ -271,9 +275,7 @@ public struct JSONReader {
             }
         case UInt8(ascii: "["):
             offset += 1
-            skipWhitespace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
-                offset += 1
+            if isEmpty(closedBy: UInt8(ascii: "]")) {
                 return
             }
             while true {

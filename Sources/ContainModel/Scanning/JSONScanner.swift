@@ -103,9 +103,7 @@ public struct JSONScanner {
     /// Reads an object, calling `body` with each member's name; `body` must read the member's value.
     public mutating func members(_ body: (Key, inout JSONScanner) throws(Unexpected) -> Void) throws(Unexpected) {
         try consume(UInt8(ascii: "{"))
-        skipWhitespace()
-        if peek() == UInt8(ascii: "}") {
-            offset += 1
+        if isEmpty(closedBy: UInt8(ascii: "}")) {
             return
         }
         let firstName = openNames.count
@@ -128,9 +126,7 @@ public struct JSONScanner {
     /// Reads an array, calling `body` once per element; `body` must read the element.
     public mutating func elements(_ body: (inout JSONScanner) throws(Unexpected) -> Void) throws(Unexpected) {
         try consume(UInt8(ascii: "["))
-        skipWhitespace()
-        if peek() == UInt8(ascii: "]") {
-            offset += 1
+        if isEmpty(closedBy: UInt8(ascii: "]")) {
             return
         }
         depth += 1
@@ -181,10 +177,8 @@ public struct JSONScanner {
                 switch byte {
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     offset += 1
-                    skipWhitespace()
                     let isObject = byte == UInt8(ascii: "{")
-                    if peek() == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                        offset += 1
+                    if isEmpty(closedBy: isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                         state = .afterValue
                     } else {
                         guard open < 63 else { throw Unexpected() }
@@ -318,6 +312,16 @@ public struct JSONScanner {
 
     @inline(__always)
     private func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
+    /// Just after an opening bracket: skips whitespace and consumes `closing` if it comes next,
+    /// saying whether the object or array is empty.
+    @inline(__always)
+    private mutating func isEmpty(closedBy closing: UInt8) -> Bool {
+        skipWhitespace()
+        guard peek() == closing else { return false }
+        offset += 1
+        return true
+    }
 
     /// After a member or element: consumes `,` (false: another follows) or `closing` (true: the
     /// object or array ends); anything else is `Unexpected`.
